@@ -1,0 +1,21 @@
+/**
+ * The public library API of `allowlist`: everything a program needs to ingest dnsmasq logs,
+ * apply the policy and render allow-lists without going through the command line.
+ */
+export {GRAPH_SCHEMA, isDomainNode} from './graph/types.js'
+export type {
+  Decision,
+  DomainData,
+  DomainNode,
+  GraphNode,
+  LogPlace,
+  Observation,
+  Outcome,
+  Root,
+  RootData,
+  SourceSummary,
+} from './graph/types.js'
+export type {AllowList, AllowListMeta, Entry} from './graph/entry.js'
+export {createRoot, emptyObservation, ensureNode, findNode, observedNodes} from './graph/tree.js'
+export {writeFileAtomic} from './fs/write-atomic.js'
+export {ExitCode} from './exit-codes.js'
