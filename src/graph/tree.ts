@@ -69,7 +69,9 @@ export function findNode(root: Root, name: string): DomainNode | undefined {
 }
 
 /** Every node that carries an observation, in tree order (sorted by reversed labels). */
-export function* observedNodes(root: Root): Generator<DomainNode & {data: {observation: Observation}}> {
+export function* observedNodes(
+  root: Root,
+): Generator<DomainNode & {data: {observation: Observation}}> {
   const stack: DomainNode[] = [...root.children].reverse()
   while (stack.length > 0) {
     const node = stack.pop() as DomainNode

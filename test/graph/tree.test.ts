@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {createRoot, emptyObservation, ensureNode, findNode, observedNodes} from '../../src/graph/tree.js'
+import {
+  createRoot,
+  emptyObservation,
+  ensureNode,
+  findNode,
+  observedNodes,
+} from '../../src/graph/tree.js'
 
 describe('namespace tree', () => {
   it('should insert a name label by label under its parents', () => {
