@@ -1,0 +1,23 @@
+/**
+ * The base every command extends: `--json` on, and library errors turned into oclif errors with
+ * the documented exit code, so no command repeats that translation.
+ */
+import {Command} from '@oclif/core'
+import {AllowlistError} from '../errors.js'
+import {ExitCode} from '../exit-codes.js'
+
+export abstract class BaseCommand extends Command {
+  static override enableJsonFlag = true
+
+  protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
+    if (error instanceof AllowlistError) {
+      return super.catch(
+        Object.assign(new Error(error.message), {
+          oclif: {exit: ExitCode[error.exit]},
+          suggestions: error.suggestions,
+        }),
+      )
+    }
+    return super.catch(error)
+  }
+}
