@@ -2,7 +2,7 @@
  * The base every command extends: `--json` on, and library errors turned into oclif errors with
  * the documented exit code, so no command repeats that translation.
  */
-import {Command} from '@oclif/core'
+import {Command, Errors} from '@oclif/core'
 import {AllowlistError} from '../errors.js'
 import {ExitCode} from '../exit-codes.js'
 
@@ -12,8 +12,8 @@ export abstract class BaseCommand extends Command {
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
     if (error instanceof AllowlistError) {
       return super.catch(
-        Object.assign(new Error(error.message), {
-          oclif: {exit: ExitCode[error.exit]},
+        new Errors.CLIError(error.message, {
+          exit: ExitCode[error.exit],
           suggestions: error.suggestions,
         }),
       )
