@@ -25,3 +25,42 @@ export {isHostname} from './graph/hostname.js'
 export {listFormats, outputFileName, renderFormat, writeOutputs} from './render/index.js'
 export type {FormatInfo, OutputTarget, RenderOptions, RenderedOutput} from './render/index.js'
 export type {FormatDefinition, RenderContext} from './render/formats/types.js'
+export {
+  createMatcher,
+  detectListSyntax,
+  LIST_SYNTAXES,
+  parseList,
+  readAllowListDocument,
+  readList,
+} from './lists/index.js'
+export type {ListRule, ListSyntax, Matcher, ParsedList, RuleScope, Verdict} from './lists/index.js'
+export {
+  CHECK_SCHEMA,
+  checkAgainstList,
+  checkAnnotations,
+  checkInputs,
+  classifyInput,
+  demandsOf,
+  DIFF_SCHEMA,
+  diffAllowLists,
+  diffInputs,
+  formatCheckMarkdown,
+  formatCheckText,
+  formatDiffMarkdown,
+  formatDiffText,
+  publishCheck,
+  readInputsAsAllowLists,
+} from './pipeline/index.js'
+export type {
+  BlockedName,
+  CheckOptions,
+  CheckResult,
+  CompileObserved,
+  Demand,
+  DiffEntry,
+  DiffGroup,
+  InputKind,
+  InputOptions,
+  ListDiff,
+  UnusedRule,
+} from './pipeline/index.js'

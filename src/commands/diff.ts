@@ -1,0 +1,53 @@
+/**
+ * `allowlist diff OLD NEW`: what changed between two allow-lists (or the logs and graphs they
+ * come from), like `diff`: exit 0 when the same, 1 when they differ.
+ */
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
+import {LIST_SYNTAXES} from '../lists/types.js'
+import {compileObserved} from '../pipeline/compile-observed.js'
+import {diffInputs, formatDiffMarkdown, formatDiffText, type ListDiff} from '../pipeline/index.js'
+
+export default class Diff extends BaseCommand {
+  static override args = {
+    old: Args.string({description: 'The old list, log or graph JSON', required: true}),
+    new: Args.string({description: 'The new list, log or graph JSON', required: true}),
+  }
+
+  static override description = `Entries added and removed between OLD and NEW, grouped by registrable domain (Public Suffix List with private suffixes), with the observed names behind each entry. OLD and NEW are each a compiled list (plain, json, or any format \`check\` reads), a dnsmasq log, or a graph JSON; logs and graphs go through the policy first. An entry is its name plus whether it includes subdomains, so \`example.com\` → \`.example.com\` shows as one removal and one addition.
+
+--json prints {schema: "allowlist-diff/1", old: {inputs, entries}, new: {inputs, entries}, same, counts: {added, removed, unchanged}, groups: [{domain, added: [{entry, name, includesSubdomains, sources}], removed: […]}]}.
+
+Exit codes:
+${EXIT_CODES_HELP}`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> allowlist.txt new/allowlist.txt',
+    '<%= config.bin %> <%= command.id %> allowlist.json build-graph.json --markdown >> "$GITHUB_STEP_SUMMARY"',
+    '<%= config.bin %> <%= command.id %> old.txt new.txt --json',
+  ]
+
+  static override flags = {
+    'list-format': Flags.string({
+      description: 'Syntax of list inputs (detected from name and content when omitted)',
+      options: [...LIST_SYNTAXES],
+    }),
+    markdown: Flags.boolean({
+      description: 'Print a Markdown table (for pull requests and job summaries)',
+    }),
+  }
+
+  static override summary = 'Show entries added and removed between two allow-lists.'
+
+  async run(): Promise<ListDiff> {
+    const {args, flags} = await this.parse(Diff)
+    const diff = await diffInputs(args.old, args.new, {
+      compileObserved,
+      listSyntax: flags['list-format'] as (typeof LIST_SYNTAXES)[number] | undefined,
+    })
+    this.log(flags.markdown ? formatDiffMarkdown(diff) : formatDiffText(diff))
+    if (!diff.same) process.exitCode = ExitCode.finding
+    return diff
+  }
+}

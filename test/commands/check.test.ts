@@ -1,0 +1,84 @@
+import {runCommand} from '@oclif/test'
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {runCli} from '../support/cli.js'
+import {useTempFiles} from '../support/temp-files.js'
+
+describe('allowlist check', () => {
+  const files = useTempFiles('check')
+  afterEach(() => {
+    process.exitCode = undefined
+  })
+
+  it('should return the documented --json shape', async () => {
+    const needs = await files.write('needs.txt', '.example.com\nunpkg.com\n')
+    const against = await files.write('list.txt', '.example.com\nold.example.org\n')
+    const {result} = await runCommand(['check', needs, '--against', against, '--json'])
+    expect(result).toEqual({
+      schema: 'allowlist-check/1',
+      inputs: [needs],
+      against: {file: against, syntax: 'plain', rules: 2},
+      ok: false,
+      counts: {checked: 2, allowed: 1, blocked: 1, unused: 1},
+      blocked: [
+        {
+          name: 'unpkg.com',
+          includesSubdomains: false,
+          domain: 'unpkg.com',
+          entry: 'unpkg.com',
+          deniedBy: null,
+        },
+      ],
+      unused: [{rule: 'old.example.org', line: 2}],
+    })
+  })
+
+  it('should exit 0 when nothing is blocked, 1 when something is', async () => {
+    const list = await files.write('ok.txt', '.example.com\nunpkg.com\n')
+    const needs = await files.write('needs-ok.txt', 'a.example.com\nunpkg.com\n')
+    const more = await files.write('needs-more.txt', 'a.example.com\nunpkg.com\nexample.net\n')
+    const passing = runCli(['check', needs, '--against', list])
+    expect(passing).toMatchObject({status: 0, stdout: `All 2 names pass ${list} (plain)\n`})
+    const failing = runCli(['check', needs, more, '--against', list])
+    expect(failing.status).toBe(1)
+    expect(failing.stdout).toContain('1 name of 3 would be blocked')
+  })
+
+  it('should write a job summary and escaped annotations under GitHub Actions', async () => {
+    const list = await files.write('gha.txt', 'example.com\n')
+    const needs = await files.write('gha-needs.txt', 'example.com\nwww.example.com\n')
+    const summary = join(files.path, 'summary.md')
+    const result = runCli(['check', needs, '--against', list], {
+      env: {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary},
+    })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain(
+      `::error file=${list},title=www.example.com would be blocked::www.example.com would be blocked by ${list}: no entry allows it (needed by entry www.example.com)\n`,
+    )
+    const markdown = await readFile(summary, 'utf8')
+    expect(markdown).toContain('### ❌ allowlist check')
+    expect(markdown).toContain('| `www.example.com` | `example.com` | no entry allows it |')
+  })
+
+  it('should print the Markdown summary with --markdown and write no summary file outside Actions', async () => {
+    const list = await files.write('md.txt', '.example.com\n')
+    const {stdout} = await runCommand(['check', list, '--against', list, '--markdown'])
+    expect(stdout).toBe(`### ✅ allowlist check\n\nAll 1 name pass \`${list}\` (plain).\n`)
+  })
+
+  it('should read --against in the syntax given by --list-format', async () => {
+    const hosts = await files.write('hosts.list', '0.0.0.0 example.com\n')
+    const needs = await files.write('hosts-needs.txt', 'example.com\n')
+    const {result} = await runCommand([
+      'check',
+      needs,
+      '-a',
+      hosts,
+      '--list-format',
+      'hosts',
+      '--json',
+    ])
+    expect(result).toMatchObject({ok: true, against: {syntax: 'hosts'}})
+  })
+})
