@@ -1,7 +1,7 @@
 /**
  * A parsed list seen as an `AllowList`, so `diff` can compare a list file with a compiled one.
- * Each allowed name becomes one entry whose `includesSubdomains` says what the list really does
- * below it (a dnsmasq `server=/d/` with `local=/*.d/` is an exact entry), decided by the same
+ * Each allowed name becomes one entry whose `includesSubdomains` says what the name's own rules
+ * do below it (a dnsmasq `server=/d/` with `local=/*.d/` is an exact entry), decided by the same
  * matcher `check` uses. The file says nothing about observed names, so `sources` stay empty.
  */
 import {createRequire} from 'node:module'
@@ -27,7 +27,10 @@ export function allowListFromRules(list: ParsedList): AllowList {
   const entries: Entry[] = []
   for (const name of names.sort()) {
     const self = matcher.decide(name).allowed
-    const below = matcher.decideBelow(name).allowed
+    // Only the name's own rules make it a domain entry: `a.example.com` under `.example.com`
+    // stays an exact entry, as it was written.
+    const belowVerdict = matcher.decideBelow(name)
+    const below = belowVerdict.allowed && belowVerdict.rule?.name === name
     if (!self && !below) continue
     entries.push({
       name,

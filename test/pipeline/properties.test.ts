@@ -1,0 +1,101 @@
+/**
+ * Properties of diff and check over generated lists: a list never differs from itself, a list
+ * rendered and read back blocks nothing its source needs, `.d` covers every name under `d`, and
+ * an exact `d` covers none of them.
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {parseList} from '../../src/lists/index.js'
+import {allowListFromRules} from '../../src/lists/to-allow-list.js'
+import {checkAgainstList} from '../../src/pipeline/check.js'
+import {diffAllowLists} from '../../src/pipeline/diff.js'
+import {renderFormat} from '../../src/render/index.js'
+import {allowListOf, entry} from '../support/allow-list.js'
+import {allowList, hostname, label} from '../support/arbitraries.js'
+
+const inputs = {old: ['x'], new: ['x']}
+const RUNS = {numRuns: 200}
+
+describe('diff properties', () => {
+  it('should find no difference between a list and itself, in any order', () => {
+    fc.assert(
+      fc.property(allowList, (list) => {
+        const shuffled = {...list, entries: [...list.entries].reverse()}
+        const diff = diffAllowLists(list, shuffled, inputs)
+        expect(diff.same).toBe(true)
+        expect(diff.groups).toEqual([])
+      }),
+      RUNS,
+    )
+  })
+
+  it('should find no difference between a list and its rendering read back', async () => {
+    await fc.assert(
+      fc.asyncProperty(allowList, fc.constantFrom('plain', 'json'), async (list, format) => {
+        const read = parseList(await renderFormat(list, {format}), `list.${format}`)
+        expect(diffAllowLists(list, allowListFromRules(read), inputs).same).toBe(true)
+      }),
+      RUNS,
+    )
+  })
+
+  it('should report every added entry exactly once', () => {
+    fc.assert(
+      fc.property(allowList, allowList, (before, after) => {
+        const diff = diffAllowLists(before, after, inputs)
+        const added = diff.groups.flatMap((group) => group.added.map((item) => item.entry))
+        expect(new Set(added).size).toBe(added.length)
+        expect(diff.counts.added + diff.counts.unchanged).toBe(diff.new.entries)
+        expect(diff.counts.removed + diff.counts.unchanged).toBe(diff.old.entries)
+      }),
+      RUNS,
+    )
+  })
+})
+
+describe('check properties', () => {
+  it('should block nothing when a list is checked against its own rendering', async () => {
+    await fc.assert(
+      fc.asyncProperty(allowList, fc.constantFrom('plain', 'json'), async (list, format) => {
+        const against = parseList(await renderFormat(list, {format}), `list.${format}`)
+        const result = checkAgainstList([list], against, ['dns.log'])
+        expect(result.blocked).toEqual([])
+        expect(result.ok).toBe(true)
+      }),
+      RUNS,
+    )
+  })
+
+  it('should never report a name under a `.d` entry as blocked', () => {
+    fc.assert(
+      fc.property(
+        hostname,
+        fc.array(label, {maxLength: 3}),
+        allowList,
+        (domain, prefix, others) => {
+          const name = [...prefix, domain].join('.')
+          const list = parseList(
+            `.${domain}\n${others.entries.map((item) => (item.includesSubdomains ? `.${item.name}` : item.name)).join('\n')}\n`,
+            'list.txt',
+          )
+          const needs = allowListOf([entry(name)])
+          expect(checkAgainstList([needs], list, ['x']).blocked).toEqual([])
+        },
+      ),
+      RUNS,
+    )
+  })
+
+  it('should never let an exact entry cover a subdomain', () => {
+    fc.assert(
+      fc.property(hostname, label, fc.array(hostname, {maxLength: 6}), (domain, sub, exact) => {
+        const name = `${sub}.${domain}`
+        fc.pre(!exact.includes(name))
+        const list = parseList([domain, ...exact].join('\n'), 'list.txt')
+        const result = checkAgainstList([allowListOf([entry(name)])], list, ['x'])
+        expect(result.blocked.map((item) => item.name)).toEqual([name])
+      }),
+      RUNS,
+    )
+  })
+})
