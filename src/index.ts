@@ -54,6 +54,9 @@ export {
   formatCheckText,
   formatDiffMarkdown,
   formatDiffText,
+  formatMergeSummary,
+  MERGE_SCHEMA,
+  mergeGraphFiles,
   publishCheck,
   readInputsAsAllowLists,
 } from './pipeline/index.js'
@@ -68,5 +71,8 @@ export type {
   InputKind,
   InputOptions,
   ListDiff,
+  MergedGraphs,
+  MergeSummary,
+  NameCounts,
   UnusedRule,
 } from './pipeline/index.js'

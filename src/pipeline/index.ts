@@ -75,3 +75,5 @@ export async function publishCheck(
   if (summaryPath) await appendJobSummary(summaryPath, formatCheckMarkdown(result))
   return checkAnnotations(result)
 }
+export {formatMergeSummary, MERGE_SCHEMA, mergeGraphFiles} from './merge.js'
+export type {MergedGraphs, MergeSummary, NameCounts} from './merge.js'
