@@ -1,41 +1,46 @@
 /**
- * Proxy auto-config files: the names live as keys of an object literal that
- * `FindProxyForURL` looks each label suffix up in. A key `.example.com` stands for the domain
- * and its subdomains, `*.example.com` for subdomains only and `example.com` for the name alone;
- * a truthy value (`true`, `1`, a non-empty string) allows, `false`/`0` denies. Names no key
- * matches get the blackhole result (blocked). The file is read, never executed.
+ * Proxy auto-config files as `allowlist` writes them: the names are the keys of the
+ * `allowlistNames` object literal that `FindProxyForURL` walks label by label. A key whose value
+ * is `true` covers the name and its subdomains, `false` the name alone (the walk accepts a
+ * `false` key only for the whole host); every other host gets the blocked result. The file is
+ * read, never executed, so a PAC from an untrusted change cannot run code in the gate.
  */
 import {listError, listName} from './lines.js'
 import type {ListRule, ParsedList} from './types.js'
 
-const PROPERTY = /(["'])([^"'\\\n]*)\1\s*:\s*(true|false|\d+|"[^"\n]*"|'[^'\n]*')/g
+const NAMES_OBJECT = /\bvar\s+allowlistNames\s*=\s*\{([^}]*)\}/
+const PROPERTY = /^\s*(["'])([^"'\\]*)\1\s*:\s*(true|false)\s*,?\s*$/
 
-/** Parse the name keys of a PAC file's object literals. */
+/** Parse the `allowlistNames` object of a PAC file. */
 export function parsePacList(text: string, file: string): ParsedList {
+  const match = NAMES_OBJECT.exec(text)
+  if (!match) {
+    throw listError(
+      file,
+      1,
+      'file without `var allowlistNames = {…}`',
+      'a PAC file written by allowlist',
+    )
+  }
+  const firstLine = lineAt(text, match.index + match[0].indexOf('{'))
   const rules: ListRule[] = []
-  for (const match of text.matchAll(PROPERTY)) {
-    const key = match[2] as string
-    const line = lineAt(text, match.index)
-    const value = match[3] as string
-    const allow = !['false', '0', '""', "''"].includes(value)
-    if (key.startsWith('*.')) {
-      rules.push({name: listName(key.slice(2), file, line), scope: 'subdomains', allow, line})
-    } else if (key.startsWith('.')) {
-      rules.push({name: listName(key.slice(1), file, line), scope: 'subtree', allow, line})
-    } else {
-      rules.push({name: listName(key, file, line), scope: 'name', allow, line})
-    }
-  }
-  if (!/\bFindProxyForURL\b/.test(text)) {
-    throw listError(file, 1, 'file without `FindProxyForURL`', 'a proxy auto-config file')
-  }
+  ;(match[1] as string).split('\n').forEach((content, index) => {
+    const line = firstLine + index
+    if (content.trim() === '' || content.trim().startsWith('//')) return
+    const property = PROPERTY.exec(content)
+    if (!property)
+      throw listError(file, line, `\`${content.trim()}\``, '`"name": true` or `"name": false`')
+    rules.push({
+      name: listName(property[2] as string, file, line),
+      scope: property[3] === 'true' ? 'subtree' : 'name',
+      allow: true,
+      line,
+    })
+  })
   return {file, syntax: 'pac', rules, defaultAllow: false}
 }
 
+/** 1-based line of a character offset. */
 function lineAt(text: string, index: number): number {
-  let line = 1
-  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) {
-    line++
-  }
-  return line
+  return text.slice(0, index).split('\n').length
 }

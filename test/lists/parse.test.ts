@@ -146,6 +146,17 @@ describe('parseList edge cases', () => {
     )
   })
 
+  it('should read PAC keys only from allowlistNames and name a line it cannot read', () => {
+    const pac =
+      'var allowlistNames = {\n  "a.example": true,\n  "b.example": maybe\n};\nfunction FindProxyForURL(u, h) {}\n'
+    expect(() => parseList(pac, 'x.pac')).toThrow(
+      'x.pac:3: Unexpected `"b.example": maybe`, expected `"name": true` or `"name": false`',
+    )
+    expect(() => parseList('function FindProxyForURL(u, h) { return "DIRECT" }', 'y.pac')).toThrow(
+      'y.pac:1: Unexpected file without `var allowlistNames = {…}`',
+    )
+  })
+
   it('should fall back to plain for a file with nothing distinctive', () => {
     expect(detectListSyntax('list', '.example.com\n')).toBe('plain')
     expect(detectListSyntax('x.pac', '')).toBe('pac')
