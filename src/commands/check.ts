@@ -4,8 +4,8 @@
  */
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
 import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
-import {LIST_SYNTAXES, type ListSyntax} from '../lists/types.js'
 import {compileObserved} from '../pipeline/compile-observed.js'
 import {
   type CheckResult,
@@ -40,14 +40,10 @@ ${EXIT_CODES_HELP}`
 
   static override flags = {
     against: Flags.string({char: 'a', description: 'The list that would enforce', required: true}),
-    'input-format': Flags.string({
-      description: 'Syntax of list inputs (detected when omitted)',
-      options: [...LIST_SYNTAXES],
-    }),
-    'list-format': Flags.string({
-      description: 'Syntax of the --against list (detected from name and content when omitted)',
-      options: [...LIST_SYNTAXES],
-    }),
+    'input-format': listSyntaxFlag('Syntax of list inputs (detected when omitted)'),
+    'list-format': listSyntaxFlag(
+      'Syntax of the --against list (detected from name and content when omitted)',
+    ),
     markdown: Flags.boolean({description: 'Print the Markdown summary instead of the text report'}),
   }
 
@@ -59,8 +55,8 @@ ${EXIT_CODES_HELP}`
     const {argv, flags} = await this.parse(Check)
     const result = await checkInputs(argv as string[], flags.against, {
       compileObserved,
-      listSyntax: flags['input-format'] as ListSyntax | undefined,
-      againstSyntax: flags['list-format'] as ListSyntax | undefined,
+      listSyntax: flags['input-format'],
+      againstSyntax: flags['list-format'],
     })
     this.log(flags.markdown ? formatCheckMarkdown(result) : formatCheckText(result))
     if (process.env.GITHUB_ACTIONS === 'true') {

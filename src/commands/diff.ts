@@ -4,8 +4,8 @@
  */
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
 import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
-import {LIST_SYNTAXES} from '../lists/types.js'
 import {compileObserved} from '../pipeline/compile-observed.js'
 import {diffInputs, formatDiffMarkdown, formatDiffText, type ListDiff} from '../pipeline/index.js'
 
@@ -29,10 +29,9 @@ ${EXIT_CODES_HELP}`
   ]
 
   static override flags = {
-    'list-format': Flags.string({
-      description: 'Syntax of list inputs (detected from name and content when omitted)',
-      options: [...LIST_SYNTAXES],
-    }),
+    'list-format': listSyntaxFlag(
+      'Syntax of list inputs (detected from name and content when omitted)',
+    ),
     markdown: Flags.boolean({
       description: 'Print a Markdown table (for pull requests and job summaries)',
     }),
@@ -44,7 +43,7 @@ ${EXIT_CODES_HELP}`
     const {args, flags} = await this.parse(Diff)
     const diff = await diffInputs(args.old, args.new, {
       compileObserved,
-      listSyntax: flags['list-format'] as (typeof LIST_SYNTAXES)[number] | undefined,
+      listSyntax: flags['list-format'],
     })
     this.log(flags.markdown ? formatDiffMarkdown(diff) : formatDiffText(diff))
     if (!diff.same) process.exitCode = ExitCode.finding
