@@ -5,13 +5,17 @@
 import type {AnyFormatDefinition} from './types.js'
 import dnsmasq from './dnsmasq.js'
 import json from './json.js'
+import nftables from './nftables.js'
 import plain from './plain.js'
+import squid from './squid.js'
 
 // An object, not an array, so the formatter keeps one format a line and merges stay trivial.
 const formats: Record<string, AnyFormatDefinition> = {
   dnsmasq,
   json,
+  nftables,
   plain,
+  squid,
 }
 
 export const builtinFormats: ReadonlyMap<string, AnyFormatDefinition> = new Map(

@@ -99,7 +99,12 @@ export function choiceOption<Choice extends string>(
   return value as Choice
 }
 
-function optionError(
+/**
+ * The error for a bad option value, for checks the helpers above do not cover.
+ *
+ * @param expected What would have been accepted, in words.
+ */
+export function optionError(
   format: string,
   key: string,
   value: unknown,
