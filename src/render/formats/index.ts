@@ -6,6 +6,7 @@ import type {AnyFormatDefinition} from './types.js'
 import dnsmasq from './dnsmasq.js'
 import json from './json.js'
 import nftables from './nftables.js'
+import pac from './pac.js'
 import plain from './plain.js'
 import squid from './squid.js'
 
@@ -14,6 +15,7 @@ const formats: Record<string, AnyFormatDefinition> = {
   dnsmasq,
   json,
   nftables,
+  pac,
   plain,
   squid,
 }
