@@ -58,7 +58,7 @@ export async function renderFormat(input: AllowList, options: RenderOptions): Pr
     )
   }
   const template = await compileTemplate(templatePath, options.templateFile === undefined)
-  const context = {header: headerLines(allowList, options.timestamp)}
+  const context = {header: headerLines(allowList, options.timestamp), timestamp: options.timestamp}
   const view = definition
     ? definition.buildView(allowList, definition.parseOptions(options.formatOptions ?? {}), context)
     : {entries: allowList.entries, meta: allowList.meta, header: context.header}
