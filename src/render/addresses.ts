@@ -1,7 +1,8 @@
 /**
  * The addresses behind an allow-list, for formats that enforce by address (nftables sets): every
  * entry's observed A/AAAA answers, checked, deduplicated and sorted by numeric value so the output
- * does not depend on how they were written or ordered.
+ * does not depend on how they were written or ordered. IPv6 addresses are rewritten in their
+ * canonical form (RFC 5952): nft rejects some valid spellings, such as `::0:0:0:0:0:0.0.0.0`.
  */
 import {isIPv4, isIPv6} from 'node:net'
 import type {Entry} from '../graph/entry.js'
@@ -35,7 +36,8 @@ export function collectAddresses(entries: readonly Entry[]): AddressSets {
     }
     for (const address of entry.addresses.v6) {
       if (!isIPv6(address) || address.includes('%')) throw invalid(entry.name, address)
-      observe(v6, ipv6Value(address), address.toLowerCase(), entry.name)
+      const value = ipv6Value(address)
+      observe(v6, value, formatIpv6(value), entry.name)
     }
   }
   return {v4: inNumericOrder(v4), v6: inNumericOrder(v6)}
@@ -73,6 +75,26 @@ function ipv6Value(address: string): bigint {
     ...tailGroups,
   ]
   return groups.reduce((value, group) => (value << 16n) | BigInt(`0x${group}`), 0n)
+}
+
+/** RFC 5952 text: lowercase hex groups, the first longest run of two or more zero groups as `::`. */
+function formatIpv6(value: bigint): string {
+  const groups = Array.from({length: 8}, (_, index) =>
+    Number((value >> BigInt(16 * (7 - index))) & 0xffffn),
+  )
+  let bestStart = -1
+  let bestLength = 1
+  for (let start = 0; start < 8; start++) {
+    let length = 0
+    while (start + length < 8 && groups[start + length] === 0) length++
+    if (length > bestLength) {
+      bestStart = start
+      bestLength = length
+    }
+  }
+  const hex = groups.map((group) => group.toString(16))
+  if (bestStart === -1) return hex.join(':')
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`
 }
 
 function inNumericOrder(addresses: Map<bigint, ObservedAddress>): ObservedAddress[] {

@@ -8,8 +8,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
-import {runProgram} from '../support/run-program.js'
 import {useTempDir} from '../support/temp-dir.js'
+import {nftInNamespace} from '../support/validators.js'
 
 const list = allowListOf([
   entry('example.com', {
@@ -19,12 +19,6 @@ const list = allowListOf([
   entry('cdn.example.net', {cnameTarget: true, addresses: {v4: ['192.0.2.9', '10.0.0.1'], v6: []}}),
   entry('nothing-seen.org'),
 ])
-
-/** `nft` in a new user and network namespace: root there, nothing shared with the host. */
-function nftInNamespace(script: string) {
-  runProgram('nft', 'nftables', ['--version'])
-  return runProgram('unshare', 'util-linux', ['-rn', 'sh', '-c', script])
-}
 
 describe('nftables format', () => {
   const temp = useTempDir('allowlist-nft-')
