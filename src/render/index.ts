@@ -12,6 +12,8 @@ import {headerLines} from './header.js'
 import {compileTemplate, findTemplate} from './templates.js'
 
 export {writeOutputs} from './write.js'
+export {ejectTemplates} from './eject.js'
+export type {EjectOptions} from './eject.js'
 export type {OutputTarget, RenderedOutput} from './write.js'
 
 export interface RenderOptions {
