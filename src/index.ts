@@ -37,3 +37,9 @@ export type {
   RenderedOutput,
 } from './render/index.js'
 export type {FormatDefinition, RenderContext} from './render/formats/types.js'
+export {ingest} from './ingest/index.js'
+export type {IngestOptions, IngestResult, IngestSummary, UnparsedLine} from './ingest/index.js'
+export {normalizeName} from './ingest/normalize-name.js'
+export {loadGraph, parseGraph, saveGraph, serializeGraph} from './graph/document.js'
+export type {GraphDocument} from './graph/document.js'
+export {mergeGraphs} from './graph/merge.js'
