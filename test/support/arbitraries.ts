@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check'
 import type {AllowList, Entry} from '../../src/graph/entry.js'
+import {uncoveredEntries} from '../../src/render/coverage.js'
 import {allowListOf, entry} from './allow-list.js'
 
 /** A short LDH label from a small alphabet, so collisions between generated names are common. */
@@ -39,3 +40,11 @@ export const allowList: fc.Arbitrary<AllowList> = fc
   .map((entries) =>
     allowListOf([...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))),
   )
+
+/**
+ * A list as policy emits it after subsumption: no name under a domain entry that includes its
+ * subdomains (renderers drop such names too, so only these lists survive a round trip as is).
+ */
+export const subsumedAllowList: fc.Arbitrary<AllowList> = allowList.map((list) =>
+  allowListOf(uncoveredEntries(list.entries)),
+)
