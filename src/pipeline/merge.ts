@@ -77,7 +77,8 @@ export async function mergeGraphFiles(inputs: readonly string[]): Promise<Merged
 }
 
 /**
- * A few lines for people: totals, then the names that were not seen in every run.
+ * A few lines for people: totals, then the names that were asked for in only some runs (names
+ * only ever reached through a CNAME follow their alias and are left out).
  *
  * @param summary From `mergeGraphFiles`.
  * @param output Where the graph went, or `undefined` for stdout.
@@ -86,9 +87,9 @@ export function formatMergeSummary(summary: MergeSummary, output: string | undef
   const lines = [
     `Merged ${summary.inputs.length} graph${summary.inputs.length === 1 ? '' : 's'} (${summary.runs} run${summary.runs === 1 ? '' : 's'}, ${summary.names} names)${output === undefined ? '' : ` into ${output}`}`,
   ]
-  const partial = summary.counts.filter((count) => count.runs < summary.runs)
+  const partial = summary.counts.filter((count) => count.queries > 0 && count.runs < summary.runs)
   if (partial.length > 0) {
-    lines.push(`Seen in only some runs (${partial.length}):`)
+    lines.push(`Asked for in only some runs (${partial.length}):`)
     for (const count of partial) {
       lines.push(
         `  ${count.name}  runs ${count.runs}/${summary.runs}, clients ${count.clients}, queries ${count.queries}`,
