@@ -31,3 +31,7 @@ export {loadConfig, validateConfig, CONFIG_SEARCH_PLACES} from './config/load.js
 export type {LoadConfigOptions, LoadedConfig} from './config/load.js'
 export {configSchema, configJsonSchema} from './config/schema.js'
 export type {Config} from './config/schema.js'
+export {isHostname} from './graph/hostname.js'
+export {listFormats, outputFileName, renderFormat, writeOutputs} from './render/index.js'
+export type {FormatInfo, OutputTarget, RenderOptions, RenderedOutput} from './render/index.js'
+export type {FormatDefinition, RenderContext} from './render/formats/types.js'

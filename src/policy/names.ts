@@ -3,6 +3,7 @@
  * in a message, whether one name lies under another, and what (if anything) makes a string an
  * invalid hostname. Kept free of tree and policy knowledge so config validation can use it too.
  */
+import {isHostname} from '../graph/hostname.js'
 
 /** Longest name and label a DNS hostname may have (RFC 1035 §2.3.4, RFC 1123 §2.1). */
 export const MAX_NAME_LENGTH = 253
@@ -94,6 +95,8 @@ export function hostnameProblem(raw: string): string | undefined {
       return `Unexpected numeric last label ${code(label)} in ${code(raw)}, expected a top-level domain`
     }
   }
+  // The renderers' own check is the last word; the reasons above only explain it.
+  if (!isHostname(name.toLowerCase())) return `Unexpected name ${code(raw)}, expected a hostname`
   return undefined
 }
 

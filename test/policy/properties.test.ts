@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import {parse} from 'tldts'
 import {describe, expect, it} from 'vitest'
+import {isHostname} from '../../src/graph/hostname.js'
 import {observedNodes} from '../../src/graph/tree.js'
 import type {Entry} from '../../src/graph/entry.js'
 import type {Outcome} from '../../src/graph/types.js'
@@ -69,6 +70,7 @@ describe('policy properties', () => {
           for (const entry of allowList.entries) {
             const facts = parse(entry.name, {allowPrivateDomains: true, extractHostname: false})
             expect(facts.domain, `entry ${entry.name} is a public suffix`).not.toBeNull()
+            expect(isHostname(entry.name), `entry ${entry.name} is not a hostname`).toBe(true)
           }
           for (const node of observedNodes(tree)) {
             const excluded = exclusions.some((pattern) => matchesPattern(pattern, node.name))
