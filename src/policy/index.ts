@@ -56,8 +56,6 @@ export function policyRules(options: PolicyOptions = {}): PluggableList {
     // The user's explicit lists: exclusion wins over everything, inclusion over judgement.
     [exclude, {exclude: options.exclude}],
     [include, {include: options.include, exclude: options.exclude}],
-    // Never a bare public suffix, included or not.
-    [publicSuffix],
     // What counts as the job's own traffic.
     [cnameTargets, {cnameTargets: options.cnameTargets}],
     [clients, {clients: options.clients}],
@@ -68,6 +66,9 @@ export function policyRules(options: PolicyOptions = {}): PluggableList {
     [specialUseSuffix, {dropSuffixes: options.dropSuffixes}],
     [negativeOnly, {queryTypes: options.queryTypes}],
     [upstreamFailure, {queryTypes: options.queryTypes, upstreamFailures: options.upstreamFailures}],
+    // Never a bare public suffix, included or not (after the answer rules, whose reasons say
+    // more about a single-label hosts-file name than "public suffix" would).
+    [publicSuffix],
     // The shape of the list: one entry per registrable domain (or name), no overlaps.
     [
       collapse,
@@ -88,7 +89,6 @@ export const RULE_IDS = [
   'invalid-hostname',
   'exclude',
   'include',
-  'public-suffix',
   'cname-targets',
   'clients',
   'query-type',
@@ -97,6 +97,7 @@ export const RULE_IDS = [
   'special-use-suffix',
   'negative-only',
   'upstream-failure',
+  'public-suffix',
   'collapse',
   'subsumed',
 ] as const

@@ -105,6 +105,8 @@ function report(
   const options = {
     ruleId,
     source: MESSAGE_SOURCE,
+    // The node the message is about, so `explain` can pick its messages out of the file.
+    ancestors: [node],
     ...(place ? {place: {line: place.line, column: 1}} : {}),
   }
   const message =
