@@ -4,9 +4,10 @@ import {describe, expect, it} from 'vitest'
 import {isHostname} from '../../src/graph/hostname.js'
 import {observedNodes} from '../../src/graph/tree.js'
 import type {Entry} from '../../src/graph/entry.js'
-import type {Outcome} from '../../src/graph/types.js'
+import type {Outcome, Root} from '../../src/graph/types.js'
 import {applyPolicy} from '../../src/policy/index.js'
 import {matchesPattern, parsePattern, type Pattern} from '../../src/policy/patterns.js'
+import {graphArbitrary} from '../support/graph-arbitrary.js'
 import {buildGraph, type NameSpec} from '../support/graph.js'
 
 const suffixes = ['com', 'co.uk', 'github.io', 's3.amazonaws.com', 'ck', 'foo.ck', 'lan', 'net']
@@ -54,39 +55,49 @@ function matches(entry: Entry, name: string): boolean {
   return name === entry.name || (entry.includesSubdomains && name.endsWith('.' + entry.name))
 }
 
+type Config = {collapse: 'exact' | 'registrable' | 'auto'; exclude: string[]; include: string[]}
+
+/** The promises of the policy, checked on one graph. */
+function checkInvariants(tree: Root, config: Config): void {
+  const {allowList} = applyPolicy(tree, config)
+  const exclusions = config.exclude
+    .map((source) => parsePattern(source))
+    .filter((pattern): pattern is Pattern => typeof pattern !== 'string')
+
+  for (const entry of allowList.entries) {
+    const facts = parse(entry.name, {allowPrivateDomains: true, extractHostname: false})
+    expect(facts.domain, `entry ${entry.name} is a public suffix`).not.toBeNull()
+    expect(isHostname(entry.name), `entry ${entry.name} is not a hostname`).toBe(true)
+  }
+  for (const node of observedNodes(tree)) {
+    const excluded = exclusions.some((pattern) => matchesPattern(pattern, node.name))
+    const covered = allowList.entries.some((entry) => matches(entry, node.name))
+    if (excluded) expect(covered, `excluded ${node.name} is allowed`).toBe(false)
+    if (node.data.decision?.kept) expect(covered, `kept ${node.name} is not listed`).toBe(true)
+  }
+  for (const pattern of exclusions) {
+    if (pattern.scope === 'subdomains') continue
+    const covered = allowList.entries.some((entry) => matches(entry, pattern.name))
+    expect(covered, `excluded ${pattern.source} is allowed`).toBe(false)
+  }
+}
+
 describe('policy properties', () => {
   it('should never emit a public suffix, cover every kept name and no excluded one', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(specArbitrary, {selector: (spec) => spec.name, maxLength: 12}),
         configArbitrary,
-        (specs, config) => {
-          const tree = buildGraph(...(specs as NameSpec[]))
-          const {allowList} = applyPolicy(tree, config)
-          const exclusions = config.exclude
-            .map((source) => parsePattern(source))
-            .filter((pattern): pattern is Pattern => typeof pattern !== 'string')
-
-          for (const entry of allowList.entries) {
-            const facts = parse(entry.name, {allowPrivateDomains: true, extractHostname: false})
-            expect(facts.domain, `entry ${entry.name} is a public suffix`).not.toBeNull()
-            expect(isHostname(entry.name), `entry ${entry.name} is not a hostname`).toBe(true)
-          }
-          for (const node of observedNodes(tree)) {
-            const excluded = exclusions.some((pattern) => matchesPattern(pattern, node.name))
-            const covered = allowList.entries.some((entry) => matches(entry, node.name))
-            if (excluded) expect(covered, `excluded ${node.name} is allowed`).toBe(false)
-            if (node.data.decision?.kept)
-              expect(covered, `kept ${node.name} is not listed`).toBe(true)
-          }
-          for (const pattern of exclusions) {
-            if (pattern.scope === 'subdomains') continue
-            const covered = allowList.entries.some((entry) => matches(entry, pattern.name))
-            expect(covered, `excluded ${pattern.source} is allowed`).toBe(false)
-          }
-        },
+        (specs, config) => checkInvariants(buildGraph(...(specs as NameSpec[])), config),
       ),
       {numRuns: 300, seed: 20261204},
+    )
+  })
+
+  it('should keep the same promises for any graph ingest can produce', () => {
+    fc.assert(
+      fc.property(graphArbitrary, configArbitrary, (tree, config) => checkInvariants(tree, config)),
+      {numRuns: 300, seed: 20261205},
     )
   })
 })
