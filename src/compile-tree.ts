@@ -4,25 +4,15 @@
  * `compile` so a program that already holds a graph can skip reading logs.
  */
 import type {VFile} from 'vfile'
-import {loadConfig} from './config/load.js'
-import type {Config} from './config/schema.js'
+import {resolveConfig, type ConfigSource} from './config/resolve.js'
 import type {AllowList} from './graph/entry.js'
 import type {Root} from './graph/types.js'
-import type {CollapseMode} from './policy/collapse.js'
-import {applyPolicy, type PolicyOptions} from './policy/index.js'
+import {applyPolicy} from './policy/index.js'
 import {outputFileName, renderFormat, writeOutputs, type RenderedOutput} from './render/index.js'
 
-export interface CompileOptions {
+export interface CompileOptions extends ConfigSource {
   /** Formats to render (default `['plain']`). */
   formats?: readonly string[] | undefined
-  /** A config to use as is; when absent it is searched for (or read from `configPath`). */
-  config?: Config | undefined
-  /** A config file to read instead of searching (`--config`). */
-  configPath?: string | undefined
-  /** Where to search for a config (default: the working directory). */
-  cwd?: string | undefined
-  /** Overrides the config's `collapse` (`--collapse`). */
-  collapse?: CollapseMode | undefined
   /** Per-format options from flags, merged over the config's `formats.<name>`. */
   formatOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined
   /** Passed to `renderFormat`. */
@@ -60,22 +50,13 @@ export async function compileTree(
   inputs: readonly string[],
   options: CompileOptions = {},
 ): Promise<CompileResult> {
-  const loaded = options.config
-    ? {config: options.config, filepath: undefined}
-    : await loadConfig({cwd: options.cwd, configPath: options.configPath})
-  const config = loaded.config
-  const {formats: configFormats, ...policy} = config
-  delete policy.$schema
-  const policyOptions: PolicyOptions = {
-    ...policy,
-    ...(options.collapse ? {collapse: options.collapse} : {}),
-  }
-  const {allowList, file} = applyPolicy(tree, policyOptions, {inputs})
+  const {policy, formats, configFile} = await resolveConfig(options)
+  const {allowList, file} = applyPolicy(tree, policy, {inputs})
   const outputs: RenderedOutput[] = []
   for (const format of options.formats ?? ['plain']) {
     const content = await renderFormat(allowList, {
       format,
-      formatOptions: {...configFormats?.[format], ...options.formatOptions?.[format]},
+      formatOptions: {...formats[format], ...options.formatOptions?.[format]},
       templateDir: options.templateDir,
       templateFile: options.templateFile,
       timestamp: options.timestamp,
@@ -86,5 +67,5 @@ export async function compileTree(
     options.output !== undefined || options.outDir !== undefined
       ? await writeOutputs(outputs, {output: options.output, outDir: options.outDir})
       : []
-  return {allowList, file, outputs, written, configFile: loaded.filepath}
+  return {allowList, file, outputs, written, configFile}
 }

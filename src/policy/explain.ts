@@ -13,8 +13,8 @@ import {isSameOrUnder} from './names.js'
 
 export interface RuleStep {
   ruleId: string
-  /** `passed`: the rule had nothing to say; otherwise what it decided. */
-  action: 'passed' | 'dropped' | 'kept'
+  /** `passed`: nothing to say; `skipped`: an earlier rule dropped the name; else the decision. */
+  action: 'passed' | 'skipped' | 'dropped' | 'kept'
   reason?: string
   entry?: string
 }
@@ -26,7 +26,9 @@ export interface Explanation {
   observation?: Observation
   /** Names this one is an alias for, following the chain to its end. */
   cnameChain: string[]
-  /** `true` when some entry of the list allows the name. */
+  /** `true` unless a rule dropped the name itself. */
+  kept: boolean
+  /** `true` when some entry of the list allows the name (a dropped name may still be covered). */
   allowed: boolean
   /** The entry allowing it, when there is one. */
   entry?: Entry
@@ -49,9 +51,11 @@ export function explainName(tree: Root, name: string, options: PolicyOptions = {
   const node = findNode(tree, normalised)
   const observation = node?.data?.observation
   const trail = node?.data?.trail ?? []
+  let dropped = false
   const rules: RuleStep[] = RULE_IDS.map((ruleId) => {
     const decision = [...trail].reverse().find((step) => step.ruleId === ruleId)
-    if (!decision) return {ruleId, action: 'passed'}
+    if (!decision) return {ruleId, action: dropped ? 'skipped' : 'passed'}
+    dropped ||= !decision.kept
     return {
       ruleId,
       action: decision.kept ? 'kept' : 'dropped',
@@ -72,6 +76,7 @@ export function explainName(tree: Root, name: string, options: PolicyOptions = {
     observed: observation !== undefined,
     ...(observation ? {observation} : {}),
     cnameChain: chain.map((link) => link.name),
+    kept: node?.data?.decision?.kept ?? false,
     allowed: entry !== undefined,
     ...(entry ? {entry} : {}),
     rules,
@@ -127,10 +132,10 @@ export function formatExplanation(explanation: Explanation): string {
   }
   lines.push('')
   const entry = explanation.entry
-  lines.push(
-    entry
-      ? `allowed by ${entry.includesSubdomains ? '.' : ''}${entry.name}`
-      : 'not on the allow-list',
-  )
+  const line = entry ? `${entry.includesSubdomains ? '.' : ''}${entry.name}` : ''
+  if (!entry) lines.push('not on the allow-list')
+  else if (explanation.observed && !explanation.kept) {
+    lines.push(`dropped itself, but allowed anyway by ${line} (kept for other names)`)
+  } else lines.push(`allowed by ${line}`)
   return lines.join('\n')
 }
