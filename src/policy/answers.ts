@@ -7,6 +7,7 @@
 import {findNode} from '../graph/tree.js'
 import type {Outcome, Root} from '../graph/types.js'
 import {cnameChain, outcomesOf, type ObservedNode} from './nodes.js'
+import {canonicalQueryType} from './dns-types.js'
 
 export const LOCAL_OUTCOMES: readonly Outcome[] = ['config', 'hosts', 'dhcp']
 export const NEGATIVE_OUTCOMES: readonly Outcome[] = ['nxdomain', 'nodata']
@@ -52,7 +53,7 @@ export function outcomeLabels(outcomes: Set<Outcome>, group: readonly Outcome[])
   return group.filter((outcome) => outcomes.has(outcome)).map((outcome) => OUTCOME_LABELS[outcome])
 }
 
-/** The query types that count, uppercased, for `summariseAnswers`. */
+/** The query types that count, canonical, for `summariseAnswers`. */
 export function queryTypeSet(queryTypes: readonly string[] | undefined): Set<string> | undefined {
-  return queryTypes ? new Set(queryTypes.map((type) => type.toUpperCase())) : undefined
+  return queryTypes ? new Set(queryTypes.map((type) => canonicalQueryType(type))) : undefined
 }

@@ -5,6 +5,7 @@
  */
 import {observedNodes} from '../graph/tree.js'
 import type {DomainNode, Observation, Outcome, Root} from '../graph/types.js'
+import {canonicalQueryType} from './dns-types.js'
 
 export type ObservedNode = DomainNode & {data: {observation: Observation}}
 
@@ -51,7 +52,7 @@ export function isCnameTargetOnly(observation: Observation): boolean {
 export function outcomesOf(observation: Observation, types?: ReadonlySet<string>): Set<Outcome> {
   const seen = new Set<Outcome>()
   for (const [type, outcomes] of Object.entries(observation.outcomes)) {
-    if (types && !types.has(type)) continue
+    if (types && !types.has(canonicalQueryType(type))) continue
     for (const [outcome, count] of Object.entries(outcomes)) {
       if (count && count > 0) seen.add(outcome as Outcome)
     }

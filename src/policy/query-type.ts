@@ -6,6 +6,7 @@
  */
 import {code, listValues} from './names.js'
 import {isCnameTargetOnly, openNodes} from './nodes.js'
+import {canonicalQueryType} from './dns-types.js'
 import {createRule} from './rule.js'
 
 export const DEFAULT_QUERY_TYPES = ['A', 'AAAA', 'HTTPS', 'SVCB'] as const
@@ -17,13 +18,13 @@ export interface Options {
 
 const queryType = createRule<Options>('query-type', (options) => {
   const types = options?.queryTypes ?? DEFAULT_QUERY_TYPES
-  const wanted = new Set(types.map((type) => type.toUpperCase()))
+  const wanted = new Set(types.map((type) => canonicalQueryType(type)))
   return (tree, {decide}) => {
     for (const node of openNodes(tree)) {
       const observation = node.data.observation
       if (isCnameTargetOnly(observation)) continue
       const asked = Object.keys(observation.queries).sort()
-      if (asked.some((type) => wanted.has(type.toUpperCase()))) continue
+      if (asked.some((type) => wanted.has(canonicalQueryType(type)))) continue
       decide(node, {
         kept: false,
         reason: `Unexpected query type ${listValues(asked, 'and')} for ${code(node.name)}, expected ${listValues(types)}`,

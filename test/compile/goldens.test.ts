@@ -54,4 +54,20 @@ describe('golden cases', () => {
       await expectGolden(join(FIXTURES, name, 'expected.messages.txt'), lines.join(''))
     })
   }
+
+  // Other shapes of the same capture (syslog, journald, gzip): the same list and warnings.
+  for (const variant of fixtureCases().filter((name) => !cases.includes(name))) {
+    const base = cases.find((name) => variant.startsWith(`${name}-`))
+    if (base === undefined) continue
+    it(`should compile fixtures/${variant} exactly as fixtures/${base}`, async () => {
+      const [expected, actual] = await Promise.all([
+        compileCase(base, ['plain']),
+        compileCase(variant, ['plain']),
+      ])
+      expect(actual.outputs[0]?.content).toBe(expected.outputs[0]?.content)
+      const reasons = (result: typeof actual) =>
+        result.file.messages.map((message) => `${message.line}: ${message.reason}`)
+      expect(reasons(actual)).toEqual(reasons(expected))
+    })
+  }
 })

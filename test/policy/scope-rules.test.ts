@@ -169,3 +169,16 @@ describe('allowlist:min-runs', () => {
     expect(() => runRule(minRuns, {minRuns: 0}, buildGraph())).toThrowError(/minRuns/)
   })
 })
+
+describe('query type spellings', () => {
+  it('should count `type=65` as HTTPS and `type=64` as SVCB', () => {
+    const tree = buildGraph(
+      {name: 'svc.example.com', type: 'type=65'},
+      {name: 'svcb.example.com', type: 'type=64'},
+      {name: 'caa.example.com', type: 'type=257'},
+    )
+    expect(runRule(queryType, undefined, tree).messages).toEqual([
+      '3:1: Unexpected query type `type=257` for `caa.example.com`, expected `A`, `AAAA`, `HTTPS` or `SVCB`',
+    ])
+  })
+})
