@@ -26,6 +26,8 @@ export interface Explanation {
   observation?: Observation
   /** Names this one is an alias for, following the chain to its end. */
   cnameChain: string[]
+  /** Addresses the chain's names resolved to (what an alias really connects to). */
+  chainAddresses: {v4: string[]; v6: string[]}
   /** `true` unless a rule dropped the name itself. */
   kept: boolean
   /** `true` when some entry of the list allows the name (a dropped name may still be covered). */
@@ -76,6 +78,10 @@ export function explainName(tree: Root, name: string, options: PolicyOptions = {
     observed: observation !== undefined,
     ...(observation ? {observation} : {}),
     cnameChain: chain.map((link) => link.name),
+    chainAddresses: {
+      v4: chain.flatMap((link) => link.data.observation.addresses.v4),
+      v6: chain.flatMap((link) => link.data.observation.addresses.v6),
+    },
     kept: node?.data?.decision?.kept ?? false,
     allowed: entry !== undefined,
     ...(entry ? {entry} : {}),
@@ -122,7 +128,11 @@ export function formatExplanation(explanation: Explanation): string {
     lines.push('  not observed in the inputs')
   }
   if (explanation.cnameChain.length > 0) {
-    lines.push(`  CNAME      ${[explanation.name, ...explanation.cnameChain].join(' → ')}`)
+    const {v4, v6} = explanation.chainAddresses
+    lines.push(
+      `  CNAME      ${[explanation.name, ...explanation.cnameChain].join(' → ')}`,
+      `  via chain  ${[...v4, ...v6].join(' ') || 'no addresses'}`,
+    )
   }
   lines.push('', 'rules')
   const width = Math.max(...explanation.rules.map((step) => step.ruleId.length))
