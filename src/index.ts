@@ -32,8 +32,20 @@ export type {LoadConfigOptions, LoadedConfig} from './config/load.js'
 export {configSchema, configJsonSchema} from './config/schema.js'
 export type {Config} from './config/schema.js'
 export {isHostname} from './graph/hostname.js'
-export {listFormats, outputFileName, renderFormat, writeOutputs} from './render/index.js'
-export type {FormatInfo, OutputTarget, RenderOptions, RenderedOutput} from './render/index.js'
+export {
+  ejectTemplates,
+  listFormats,
+  outputFileName,
+  renderFormat,
+  writeOutputs,
+} from './render/index.js'
+export type {
+  EjectOptions,
+  FormatInfo,
+  OutputTarget,
+  RenderOptions,
+  RenderedOutput,
+} from './render/index.js'
 export type {FormatDefinition, RenderContext} from './render/formats/types.js'
 export {ingest} from './ingest/index.js'
 export type {IngestOptions, IngestResult, IngestSummary, UnparsedLine} from './ingest/index.js'
