@@ -6,6 +6,7 @@ import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {compileFlags} from '../cli/policy-flags.js'
 import {createProgressLine} from '../cli/progress.js'
+import {renderFlags, renderSettingsFromFlags} from '../cli/render-flags.js'
 import {compile} from '../compile.js'
 import {AllowlistError} from '../errors.js'
 import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
@@ -41,9 +42,10 @@ ${EXIT_CODES_HELP}`
     '<%= config.bin %> <%= command.id %> dns.log --collapse auto -o allowlist.txt',
     '<%= config.bin %> <%= command.id %> dns.log.1.gz dns.log -f plain -f json --out-dir lists/',
     '<%= config.bin %> <%= command.id %> dns.log --strict --json',
+    '<%= config.bin %> <%= command.id %> dns.log -f squid --squid-mode file -o /etc/squid/allowlist.txt',
   ]
 
-  static override flags = compileFlags
+  static override flags = {...compileFlags, ...renderFlags}
 
   static override strict = false
 
@@ -61,6 +63,7 @@ ${EXIT_CODES_HELP}`
     const progress =
       process.stderr.isTTY && !this.jsonEnabled() ? createProgressLine(process.stderr) : undefined
     const result = await compile(argv as string[], {
+      ...renderSettingsFromFlags(flags),
       formats: flags.format,
       configPath: flags.config,
       collapse: flags.collapse,

@@ -180,6 +180,19 @@ describe('allowlist compile', () => {
     expect(given.stdout).toContain('.pkg.example.com\n')
   })
 
+  it('should pass format options from the config and from flags, flags winning', async () => {
+    await writeFile(
+      join(directory, 'allowlist.config.json'),
+      JSON.stringify({formats: {squid: {acl: 'from_config', httpAccess: true}}}),
+    )
+    const fromConfig = run(['compile', npmLog, '-f', 'squid'], directory)
+    expect(fromConfig.stdout).toContain('acl from_config dstdomain .npmjs.org\n')
+    expect(fromConfig.stdout).toContain('http_access allow from_config\n')
+    const fromFlag = run(['compile', npmLog, '-f', 'squid', '--squid-acl', 'from_flag'], directory)
+    expect(fromFlag.stdout).toContain('acl from_flag dstdomain .npmjs.org\n')
+    expect(fromFlag.stdout).toContain('http_access allow from_flag\n')
+  })
+
   it('should exit 4 naming the key of a broken config', async () => {
     await writeFile(join(directory, 'allowlist.config.json'), '{"collapse": "wide"}')
     const result = run(['compile', npmLog], directory)
