@@ -4,6 +4,7 @@
  */
 import {resolveConfig, type ConfigSource} from './config/resolve.js'
 import {ingest} from './ingest/index.js'
+import {normalizeName} from './ingest/normalize-name.js'
 import {explainName, type Explanation} from './policy/explain.js'
 
 export type ExplainOptions = ConfigSource
@@ -11,7 +12,8 @@ export type ExplainOptions = ConfigSource
 /**
  * Explain one name.
  *
- * @param name The name to explain (any case; a trailing dot is ignored).
+ * @param name The name to explain, spelled as in the log or as a user types it (any case,
+ *   Unicode or punycode, trailing dot); it is keyed the way ingest keys names.
  * @param inputs Logs or graph documents, as for `compile`.
  * @param options Config and overrides, as for `compile`.
  * @returns Observations, CNAME chain, each rule's decision and the entry.
@@ -23,5 +25,5 @@ export async function explain(
 ): Promise<Explanation> {
   const {policy} = await resolveConfig(options)
   const {tree} = await ingest([...inputs])
-  return explainName(tree, name, policy)
+  return explainName(tree, normalizeName(name), policy)
 }

@@ -70,7 +70,9 @@ export function formatReport(
   const groups = new Map<string, VFileMessage[]>()
   for (const message of shown) {
     const key = message.ruleId ?? 'other'
-    groups.set(key, [...(groups.get(key) ?? []), message])
+    const group = groups.get(key)
+    if (group) group.push(message)
+    else groups.set(key, [message])
   }
   const order: string[] = [...RULE_IDS]
   const keys = [...groups.keys()].sort(
@@ -87,7 +89,9 @@ export function formatReport(
     lines.push(`allowlist:${key} (${counts.join(', ')})`)
     const byReason = new Map<string, VFileMessage[]>()
     for (const message of group) {
-      byReason.set(message.reason, [...(byReason.get(message.reason) ?? []), message])
+      const repeats = byReason.get(message.reason)
+      if (repeats) repeats.push(message)
+      else byReason.set(message.reason, [message])
     }
     for (const [reason, repeats] of byReason) {
       const first = repeats[0] as VFileMessage

@@ -251,6 +251,17 @@ describe('allowlist explain', () => {
     expect(stdout.endsWith('not on the allow-list\n')).toBe(true)
   })
 
+  it('should key a Unicode name as ingest does', async () => {
+    const {result} = await runCommand<Explanation>(
+      ['explain', 'BÜCHER.example.', join(root, 'fixtures/hostile-garbage/dns.log'), '--json'],
+      {root},
+    )
+    expect(result).toMatchObject({name: 'xn--bcher-kva.example', observed: true, allowed: false})
+    expect(result?.rules.find((step) => step.action === 'dropped')?.ruleId).toBe(
+      'special-use-suffix',
+    )
+  })
+
   it('should follow a two-step CNAME chain', async () => {
     const {result} = await runCommand<Explanation>(
       ['explain', 'packages.microsoft.com', join(root, 'fixtures/apt-extra/dns.log'), '--json'],
