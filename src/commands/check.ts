@@ -5,8 +5,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
+import {policyFlags} from '../cli/policy-flags.js'
 import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
-import {compileObserved} from '../pipeline/compile-observed.js'
+import {observedCompiler} from '../pipeline/compile-observed.js'
 import {
   type CheckResult,
   checkInputs,
@@ -39,6 +40,7 @@ ${EXIT_CODES_HELP}`
   ]
 
   static override flags = {
+    ...policyFlags,
     against: Flags.string({char: 'a', description: 'The list that would enforce', required: true}),
     'input-format': listSyntaxFlag('Syntax of list inputs (detected when omitted)'),
     'list-format': listSyntaxFlag(
@@ -54,7 +56,7 @@ ${EXIT_CODES_HELP}`
   async run(): Promise<CheckResult> {
     const {argv, flags} = await this.parse(Check)
     const result = await checkInputs(argv as string[], flags.against, {
-      compileObserved,
+      compileObserved: observedCompiler({configPath: flags.config, collapse: flags.collapse}),
       listSyntax: flags['input-format'],
       againstSyntax: flags['list-format'],
     })

@@ -5,8 +5,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
+import {policyFlags} from '../cli/policy-flags.js'
 import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
-import {compileObserved} from '../pipeline/compile-observed.js'
+import {observedCompiler} from '../pipeline/compile-observed.js'
 import {diffInputs, formatDiffMarkdown, formatDiffText, type ListDiff} from '../pipeline/index.js'
 
 export default class Diff extends BaseCommand {
@@ -29,6 +30,7 @@ ${EXIT_CODES_HELP}`
   ]
 
   static override flags = {
+    ...policyFlags,
     'list-format': listSyntaxFlag(
       'Syntax of list inputs (detected from name and content when omitted)',
     ),
@@ -42,7 +44,7 @@ ${EXIT_CODES_HELP}`
   async run(): Promise<ListDiff> {
     const {args, flags} = await this.parse(Diff)
     const diff = await diffInputs(args.old, args.new, {
-      compileObserved,
+      compileObserved: observedCompiler({configPath: flags.config, collapse: flags.collapse}),
       listSyntax: flags['list-format'],
     })
     this.log(flags.markdown ? formatDiffMarkdown(diff) : formatDiffText(diff))

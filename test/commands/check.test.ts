@@ -1,9 +1,12 @@
 import {runCommand} from '@oclif/test'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
 import {useTempFiles} from '../support/temp-files.js'
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist check', () => {
   const files = useTempFiles('check')
@@ -65,6 +68,29 @@ describe('allowlist check', () => {
     const list = await files.write('md.txt', '.example.com\n')
     const {stdout} = await runCommand(['check', list, '--against', list, '--markdown'])
     expect(stdout).toBe(`### ✅ allowlist check\n\nAll 1 name pass \`${list}\` (plain).\n`)
+  })
+
+  it('should check the names a log needs, through the policy, and read the log from stdin', async () => {
+    const log = join(FIXTURES, 'npm-install/dns.log')
+    const list = await files.write(
+      'npm.txt',
+      '.npmjs.org\n.yarnpkg.com\n.nodejs.org\n.jsdelivr.net\n.unpkg.com\nuser.gitlab.io\n',
+    )
+    const result = runCli(['check', '-', '--against', list, '--json'], {
+      input: await readFile(log, 'utf8'),
+    })
+    expect(result.status).toBe(1)
+    const report = JSON.parse(result.stdout) as {blocked: Array<{name: string; entry: string}>}
+    // Policy keeps app.netlify.app exact (a private suffix) and drops junk, NXDOMAIN and local names.
+    expect(report.blocked).toEqual([
+      {
+        name: 'app.netlify.app',
+        includesSubdomains: false,
+        domain: 'app.netlify.app',
+        entry: '.app.netlify.app',
+        deniedBy: null,
+      },
+    ])
   })
 
   it('should read --against in the syntax given by --list-format', async () => {

@@ -1,7 +1,11 @@
 import {runCommand} from '@oclif/test'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
 import {useTempFiles} from '../support/temp-files.js'
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist diff', () => {
   const files = useTempFiles('diff')
@@ -60,6 +64,38 @@ describe('allowlist diff', () => {
     const differs = runCli(['diff', a, b, '--markdown'])
     expect(differs.status).toBe(1)
     expect(differs.stdout).toContain('| `example.com` | added | `.example.com` |  |')
+  })
+
+  it('should compare a log with the list compiled from it and find no change', async () => {
+    const log = join(FIXTURES, 'pip-install/dns.log')
+    const list = join(files.path, 'pip.txt')
+    expect(runCli(['compile', log, '-o', list]).status).toBe(0)
+    expect(runCli(['diff', list, log])).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(
+        /^No change: both lists have the same \d+ entries\n$/,
+      ) as string,
+    })
+    const exact = runCli(['diff', list, log, '--collapse', 'exact', '--json'])
+    expect(exact.status).toBe(1)
+    expect(JSON.parse(exact.stdout).groups).toContainEqual({
+      domain: 'python.org',
+      added: [
+        {
+          entry: 'pypi.python.org',
+          name: 'pypi.python.org',
+          includesSubdomains: false,
+          sources: ['pypi.python.org'],
+        },
+        {
+          entry: 'test.pypi.python.org',
+          name: 'test.pypi.python.org',
+          includesSubdomains: false,
+          sources: ['test.pypi.python.org'],
+        },
+      ],
+      removed: [{entry: '.python.org', name: 'python.org', includesSubdomains: true, sources: []}],
+    })
   })
 
   it('should exit 3 naming the file and line of an unreadable list', async () => {
