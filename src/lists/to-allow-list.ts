@@ -4,13 +4,10 @@
  * do below it (a dnsmasq `server=/d/` with `local=/*.d/` is an exact entry), decided by the same
  * matcher `check` uses. The file says nothing about observed names, so `sources` stay empty.
  */
-import {createRequire} from 'node:module'
 import type {AllowList, Entry} from '../graph/entry.js'
+import {TLDTS_VERSION} from '../policy/suffix-list.js'
 import {createMatcher} from './match.js'
 import type {ParsedList} from './types.js'
-
-const tldtsVersion = (createRequire(import.meta.url)('tldts/package.json') as {version: string})
-  .version
 
 /**
  * @param list A parsed list file.
@@ -47,7 +44,7 @@ export function allowListFromRules(list: ParsedList): AllowList {
     entries,
     meta: {
       generator: `${list.syntax} list`,
-      tldtsVersion,
+      tldtsVersion: TLDTS_VERSION,
       inputs: [list.file],
       collapse: 'exact',
       counts: {observed: 0, kept: 0, dropped: 0, entries: entries.length},

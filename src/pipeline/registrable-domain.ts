@@ -1,8 +1,9 @@
 /**
  * Grouping key for reports: the registrable domain of a name by the Public Suffix List including
- * its private section, so `foo.github.io` groups under itself and never under `github.io`.
+ * its private section (asked through `src/policy/suffix-list.ts`, the one place that does), so
+ * `foo.github.io` groups under itself and never under `github.io`.
  */
-import {getDomain} from 'tldts'
+import {suffixFacts} from '../policy/suffix-list.js'
 
 /**
  * @param name A lowercase hostname.
@@ -10,5 +11,5 @@ import {getDomain} from 'tldts'
  *   single label).
  */
 export function registrableDomainOf(name: string): string {
-  return getDomain(name, {allowPrivateDomains: true, extractHostname: false}) ?? name
+  return suffixFacts(name).registrableDomain ?? name
 }
