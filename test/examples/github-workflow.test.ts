@@ -149,6 +149,19 @@ describe('examples/github-workflow.yml', () => {
     expect(workflow.jobs.gate.needs).toBe('capture')
   })
 
+  it('should be quoted in docs/pipeline.md as it is', async () => {
+    const docs = await readFile(join(ROOT, 'docs/pipeline.md'), 'utf8')
+    const block = /### Use in CI[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)?.[1]
+    const quoted = parse(block ?? '') as {gate: {needs: string; steps: Step[]}}
+    const {gate} = workflow.jobs
+    expect(quoted.gate.needs).toBe(gate.needs)
+    // The quote leaves out checkout, setup-node and install; the rest must be the file's steps.
+    expect(quoted.gate.steps).toEqual(
+      gate.steps.slice(gate.steps.length - quoted.gate.steps.length),
+    )
+    expect(quoted.gate.steps.length).toBeGreaterThanOrEqual(4)
+  })
+
   it('should pass when the committed list allows every name the matrix needed', async () => {
     const list = compileList('complete.txt', ...CAPTURED_LOGS)
     const {steps, summary} = await runWorkflow('complete', list)
