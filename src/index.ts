@@ -91,6 +91,7 @@ export {
   formatMergeSummary,
   MERGE_SCHEMA,
   mergeGraphFiles,
+  observedCompiler,
   publishCheck,
   readInputsAsAllowLists,
 } from './pipeline/index.js'
@@ -108,5 +109,6 @@ export type {
   MergedGraphs,
   MergeSummary,
   NameCounts,
+  PolicySettings,
   UnusedRule,
 } from './pipeline/index.js'

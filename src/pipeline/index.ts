@@ -77,3 +77,5 @@ export async function publishCheck(
 }
 export {formatMergeSummary, MERGE_SCHEMA, mergeGraphFiles} from './merge.js'
 export type {MergedGraphs, MergeSummary, NameCounts} from './merge.js'
+export {observedCompiler} from './compile-observed.js'
+export type {PolicySettings} from './compile-observed.js'
