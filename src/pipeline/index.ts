@@ -3,13 +3,14 @@
  * graphs or list files) and return the documented `--json` documents; `publishCheck` turns a
  * check into GitHub Actions annotations and a job summary section.
  */
+import {AllowlistError} from '../errors.js'
 import {readList} from '../lists/index.js'
 import type {ListSyntax} from '../lists/types.js'
 import {checkAgainstList, type CheckResult} from './check.js'
 import {formatCheckMarkdown} from './check-report.js'
 import {diffAllowLists, type ListDiff} from './diff.js'
 import {appendJobSummary, checkAnnotations} from './github.js'
-import {readInputsAsAllowLists, type InputOptions} from './inputs.js'
+import {classifyInput, readInputsAsAllowLists, type InputOptions} from './inputs.js'
 
 export {CHECK_SCHEMA, checkAgainstList, demandsOf} from './check.js'
 export type {BlockedName, CheckResult, Demand, UnusedRule} from './check.js'
@@ -56,6 +57,13 @@ export async function checkInputs(
   against: string,
   options: CheckOptions,
 ): Promise<CheckResult> {
+  const kind = await classifyInput(against)
+  if (kind !== 'list' && options.againstSyntax === undefined) {
+    throw new AllowlistError(
+      `Unexpected ${kind === 'log' ? 'dnsmasq log' : 'graph'} \`${against}\` after --against, expected a list file (compile it first: \`allowlist compile ${against} -o allowlist.txt\`)`,
+      {exit: 'usage', file: against},
+    )
+  }
   const list = await readList(against, options.againstSyntax)
   const allowLists = await readInputsAsAllowLists(inputs, options)
   return checkAgainstList(allowLists, list, [...inputs])

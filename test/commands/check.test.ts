@@ -93,6 +93,15 @@ describe('allowlist check', () => {
     ])
   })
 
+  it('should exit 2 when --against is a log, saying how to make a list of it', () => {
+    const log = join(FIXTURES, 'npm-install/dns.log')
+    const result = runCli(['check', log, '--against', log])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain(
+      `Unexpected dnsmasq log \`${log}\` after --against, expected a list file`,
+    )
+  })
+
   it('should read --against in the syntax given by --list-format', async () => {
     const hosts = await files.write('hosts.list', '0.0.0.0 example.com\n')
     const needs = await files.write('hosts-needs.txt', 'example.com\n')
