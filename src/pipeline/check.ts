@@ -115,6 +115,15 @@ export function checkAgainstList(
       for (const verdict of verdicts) if (verdict.rule) used.add(ruleText(verdict.rule))
     }
   }
+  // CNAME targets are never blocked (clients do not ask for them), but a list line that lets one
+  // through is in use: RPZ and Unbound follow the chain.
+  for (const allowList of allowLists) {
+    for (const entry of allowList.entries) {
+      if (!entry.cnameTarget) continue
+      const verdict = matcher.decide(entry.name)
+      if (verdict.allowed && verdict.rule) used.add(ruleText(verdict.rule))
+    }
+  }
   const unused = new Map<string, UnusedRule>()
   for (const rule of against.rules) {
     const text = ruleText(rule)

@@ -66,6 +66,16 @@ describe('checkAgainstList', () => {
     expect(blocked.map((item) => item.name)).toEqual(['.example.com'])
   })
 
+  it('should count a list line that passes a CNAME target as used', () => {
+    const list = parseList(
+      '.example.com\nregistry.npmjs.org\nunpkg.com\njsdelivr.map.fastly.net\nold.example.org\n',
+      'l.txt',
+    )
+    const result = checkAgainstList([observed], list, ['dns.log'])
+    expect(result.unused).toEqual([{rule: 'old.example.org', line: 5}])
+    expect(result.counts.checked).toBe(4)
+  })
+
   it('should skip CNAME targets and deduplicate names', () => {
     expect(demandsOf([observed, observed]).map((demand) => demand.name)).toEqual([
       'a.example.com',
