@@ -70,10 +70,12 @@ function assertEntry(entry: unknown, file: string, index: number): void {
     typeof candidate.name !== 'string' ||
     !isHostname(candidate.name) ||
     typeof candidate.includesSubdomains !== 'boolean' ||
-    !Array.isArray(candidate.sources)
+    !Array.isArray(candidate.sources) ||
+    // Sources are printed and checked as names: anything else would reach terminals and reports.
+    !candidate.sources.every((source) => typeof source === 'string' && isHostname(source))
   ) {
     throw new AllowlistError(
-      `${file}: Unexpected entry ${index + 1} \`${JSON.stringify(entry)?.slice(0, 80)}\`, expected \`name\` (a hostname), \`includesSubdomains\` and \`sources\``,
+      `${file}: Unexpected entry ${index + 1} \`${JSON.stringify(entry)?.slice(0, 80)}\`, expected \`name\` (a hostname), \`includesSubdomains\` and \`sources\` (hostnames)`,
       {exit: 'input', file},
     )
   }

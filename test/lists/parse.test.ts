@@ -170,6 +170,19 @@ describe('parseList edge cases', () => {
     )
   })
 
+  it('should reject a json entry whose sources are not hostnames', () => {
+    const document = JSON.stringify({
+      schema: 'allowlist-list/1',
+      meta: {},
+      entries: [
+        {name: 'example.com', includesSubdomains: true, sources: ['a.example.com\u001b[2J']},
+      ],
+    })
+    expect(() => parseList(document, 'l.json')).toThrow(
+      /^l\.json: Unexpected entry 1 .*expected `name` \(a hostname\), `includesSubdomains` and `sources` \(hostnames\)$/,
+    )
+  })
+
   it('should fall back to plain for a file with nothing distinctive', () => {
     expect(detectListSyntax('list', '.example.com\n')).toBe('plain')
     expect(detectListSyntax('x.pac', '')).toBe('pac')
