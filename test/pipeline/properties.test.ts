@@ -92,35 +92,47 @@ describe('check properties', () => {
     )
   })
 
-  it('should never report a name under a `.d` entry as blocked', () => {
-    fc.assert(
-      fc.property(
+  it('should never report a name under a `.d` entry as blocked, in every format', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         hostname,
         fc.array(label, {maxLength: 3}),
         allowList,
-        (domain, prefix, others) => {
-          const name = [...prefix, domain].join('.')
-          const list = parseList(
-            `.${domain}\n${others.entries.map((item) => (item.includesSubdomains ? `.${item.name}` : item.name)).join('\n')}\n`,
-            'list.txt',
-          )
-          const needs = allowListOf([entry(name)])
-          expect(checkAgainstList([needs], list, ['x']).blocked).toEqual([])
+        fc.constantFrom(...FORMATS),
+        async (domain, prefix, others, format) => {
+          const list = allowListOf([
+            entry(domain, {includesSubdomains: true}),
+            ...others.entries.filter((item) => item.name !== domain),
+          ])
+          const against = parseList(await renderFormat(list, {format}), `list.${format}`, format)
+          const needs = allowListOf([entry([...prefix, domain].join('.'))])
+          expect(checkAgainstList([needs], against, ['x']).blocked).toEqual([])
         },
       ),
       RUNS,
     )
   })
 
-  it('should never let an exact entry cover a subdomain', () => {
-    fc.assert(
-      fc.property(hostname, label, fc.array(hostname, {maxLength: 6}), (domain, sub, exact) => {
-        const name = `${sub}.${domain}`
-        fc.pre(!exact.includes(name))
-        const list = parseList([domain, ...exact].join('\n'), 'list.txt')
-        const result = checkAgainstList([allowListOf([entry(name)])], list, ['x'])
-        expect(result.blocked.map((item) => item.name)).toEqual([name])
-      }),
+  // Unbound zones always cover their subtree, so it is the one format left out here.
+  const EXACT_FORMATS = ['plain', 'json', 'squid', 'dnsmasq', 'rpz', 'pac', 'hosts'] as const
+
+  it('should never let an exact entry cover a subdomain, in every format that has exact entries', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostname,
+        label,
+        fc.uniqueArray(hostname, {maxLength: 6}),
+        fc.constantFrom(...EXACT_FORMATS),
+        async (domain, sub, exact, format) => {
+          const name = `${sub}.${domain}`
+          fc.pre(!exact.includes(name))
+          const names = [...new Set([domain, ...exact])]
+          const list = allowListOf(names.map((item) => entry(item)))
+          const against = parseList(await renderFormat(list, {format}), `list.${format}`, format)
+          const result = checkAgainstList([allowListOf([entry(name)])], against, ['x'])
+          expect(result.blocked.map((item) => item.name)).toEqual([name])
+        },
+      ),
       RUNS,
     )
   })
