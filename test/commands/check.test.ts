@@ -46,6 +46,9 @@ describe('allowlist check', () => {
     const failing = runCli(['check', needs, more, '--against', list])
     expect(failing.status).toBe(1)
     expect(failing.stdout).toContain('1 name of 3 would be blocked')
+    const json = runCli(['check', needs, more, '--against', list, '--json'])
+    expect(json.status).toBe(1)
+    expect(JSON.parse(json.stdout)).toMatchObject({ok: false, counts: {blocked: 1}})
   })
 
   it('should write a job summary and escaped annotations under GitHub Actions', async () => {
