@@ -9,8 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {renderReport} from '../../src/report/index.js'
 import {allowListOf} from '../support/allow-list.js'
 import {launchChromium, type Browser} from '../support/browser.js'
-import {graphOf, linkCname} from '../support/graph.js'
-import {reportSample} from '../support/report-sample.js'
+import {cnameChain, reportSample} from '../support/report-sample.js'
 
 const MERMAID = fileURLToPath(
   new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url),
@@ -73,11 +72,7 @@ describe('Mermaid output in Mermaid', () => {
   })
 
   it('should show hostile names as their exact text, adding no node, link or element', async () => {
-    const names = ['start.example.com', ...HOSTILE, 'end.example.net']
-    const tree = graphOf(Object.fromEntries(names.map((name) => [name, {}])))
-    for (let index = 1; index < names.length; index++) {
-      linkCname(tree, names[index - 1] as string, names[index] as string)
-    }
+    const {tree, names} = cnameChain(HOSTILE)
     const rendered = await render(await renderReport(tree, allowListOf([]), {format: 'mermaid'}))
     expect(rendered.labels.sort()).toEqual([...names].sort())
     expect(rendered.edges).toBe(names.length - 1)

@@ -3,9 +3,8 @@ import {describe, expect, it} from 'vitest'
 import {quoteMermaid} from '../../src/report/cname-mermaid.js'
 import {renderReport} from '../../src/report/index.js'
 import {allowListOf} from '../support/allow-list.js'
-import {graphOf, linkCname} from '../support/graph.js'
 import {requireProgram} from '../support/programs.js'
-import {reportSample} from '../support/report-sample.js'
+import {cnameChain, reportSample} from '../support/report-sample.js'
 
 const HOSTILE = [
   'a"];evil[label="x.bad-host.net',
@@ -14,16 +13,6 @@ const HOSTILE = [
   '}"-->x.bad-host.net',
   'new\nline.bad-host.net',
 ]
-
-/** A graph whose CNAME chain runs through every hostile name. */
-function hostileChain() {
-  const names = ['start.example.com', ...HOSTILE, 'end.example.net']
-  const tree = graphOf(Object.fromEntries(names.map((name) => [name, {}])))
-  for (let index = 1; index < names.length; index++) {
-    linkCname(tree, names[index - 1] as string, names[index] as string)
-  }
-  return {tree, names}
-}
 
 describe('renderReport dot', () => {
   it('should give Graphviz a graph it accepts, one node per name', async () => {
@@ -42,7 +31,7 @@ describe('renderReport dot', () => {
   })
 
   it('should keep hostile names inside their labels, exactly as logged', async () => {
-    const {tree, names} = hostileChain()
+    const {tree, names} = cnameChain(HOSTILE)
     const dot = await renderReport(tree, allowListOf([]), {format: 'dot'})
     const result = spawnSync(requireProgram('dot', 'graphviz'), ['-Tjson0'], {
       input: dot,
@@ -80,7 +69,7 @@ describe('renderReport mermaid', () => {
 
   it('should encode every character that could end a label or start markup', async () => {
     expect(quoteMermaid('a"<b>&c.d')).toBe('"a#34;#60;b#62;#38;c.d"')
-    const {tree} = hostileChain()
+    const {tree} = cnameChain(HOSTILE)
     const mermaid = await renderReport(tree, allowListOf([]), {format: 'mermaid'})
     for (const line of mermaid.split('\n').filter((text) => /^ {2}n\d+\[/.test(text))) {
       expect(line).toMatch(/^ {2}n\d+\["[A-Za-z0-9._#;-]*"\]:::[a-z]+$/)

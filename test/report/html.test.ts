@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {renderReport} from '../../src/report/index.js'
 import {allowListOf} from '../support/allow-list.js'
-import {graphOf} from '../support/graph.js'
+import {buildGraph} from '../support/graph.js'
 import {
   AMPERSAND_NAME,
   ANGLE_NAME,
@@ -97,7 +97,7 @@ describe('renderReport html', () => {
   })
 
   it('should say so when the list, the dropped names and the CNAME graph are empty', async () => {
-    const html = await renderReport(graphOf({}), allowListOf([]))
+    const html = await renderReport(buildGraph(), allowListOf([]))
     expect(html).toContain('The allow-list is empty.')
     expect(html).toContain('No name was dropped.')
     expect(html).toContain('No CNAME chain was observed.')

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {buildReportModel} from '../../src/report/model.js'
 import {allowListOf, entry} from '../support/allow-list.js'
-import {graphOf, kept, linkCname} from '../support/graph.js'
+import {decide, kept} from '../support/decisions.js'
+import {buildGraph} from '../support/graph.js'
 import {ANGLE_NAME, reportSample} from '../support/report-sample.js'
 
 describe('buildReportModel', () => {
@@ -71,10 +72,9 @@ describe('buildReportModel', () => {
   })
 
   it('should place a kept name under the entry its decision names even when sources omit it', () => {
-    const tree = graphOf({
-      'example.com': {decision: kept('example.com')},
-      'a.example.com': {decision: kept('example.com', 'subsumption', 'Covered by `example.com`')},
-    })
+    const tree = buildGraph({name: 'example.com'}, {name: 'a.example.com'})
+    decide(tree, 'example.com', kept('example.com'))
+    decide(tree, 'a.example.com', kept('example.com', 'subsumed', 'Covered by `example.com`'))
     const model = buildReportModel(
       tree,
       allowListOf([entry('example.com', {includesSubdomains: true})]),
@@ -87,8 +87,10 @@ describe('buildReportModel', () => {
   })
 
   it('should mark names without a decision as undecided and still draw their CNAME links', () => {
-    const tree = graphOf({'a.example.com': {outcome: 'cname'}, 'b.example.net': {}})
-    linkCname(tree, 'a.example.com', 'b.example.net')
+    const tree = buildGraph(
+      {name: 'a.example.com', cnameTo: ['b.example.net']},
+      {name: 'b.example.net'},
+    )
     const model = buildReportModel(tree, allowListOf([]))
     expect(model.counts.undecided).toBe(2)
     expect(model.cname).toEqual({
@@ -101,7 +103,7 @@ describe('buildReportModel', () => {
   })
 
   it('should give an entry source the graph never observed a row of its own', () => {
-    const model = buildReportModel(graphOf({}), allowListOf([entry('example.org')]))
+    const model = buildReportModel(buildGraph(), allowListOf([entry('example.org')]))
     expect(model.allowed[0]?.items[0]?.names).toMatchObject([
       {name: 'example.org', status: 'undecided', queries: 0},
     ])

@@ -1,76 +1,72 @@
 /**
- * Build small graphs after policy for tests that need a tree without running ingest and policy:
- * observed names with their queries, answers and clients, CNAME links on both ends, decisions.
+ * Tiny domain graphs for policy tests, built with the graph module's own helpers so tests do not
+ * depend on ingest. Each spec is one observed name; CNAME edges are linked both ways.
  */
-import type {Decision, DomainNode, Observation, Outcome, Root} from '../../src/graph/types.js'
 import {createRoot, emptyObservation, ensureNode} from '../../src/graph/tree.js'
+import type {Outcome, Root} from '../../src/graph/types.js'
 
-export interface Seen {
-  /** Query counts per type; default one `A` query. */
-  queries?: Record<string, number>
-  /** Outcome of every query (default `address`); use `outcomes` for a mix. */
+export interface NameSpec {
+  name: string
+  /** Query type asked (default `A`); outcomes are recorded under it. */
+  type?: string
+  /** Outcome of the query (default `address`, or `cname` when `cnameTo` is given). */
   outcome?: Outcome
-  outcomes?: Observation['outcomes']
+  /** More (type, outcome) pairs, e.g. `[['AAAA', 'nodata']]`. */
+  more?: Array<[string, Outcome]>
+  /** Queries asked for this name (default 1; 0 makes it a CNAME target nobody asked for). */
+  queries?: number
   v4?: string[]
   v6?: string[]
+  cnameTo?: string[]
   clients?: string[]
-  /** Log line of the first sighting; default `dns.log` line 1. */
+  /** Log line of the first mention (default: the spec's position, 1-based). */
   line?: number
-  rawNames?: string[]
-  decision?: Decision
+  file?: string
+  /** Spellings as logged (default: the name itself). */
+  raw?: string[]
+  runs?: number
 }
 
-/** A graph with `names` observed; CNAME links are added with `linkCname`. */
-export function graphOf(names: Record<string, Seen>): Root {
+/**
+ * Build a graph from specs.
+ *
+ * @param specs One per observed name.
+ * @returns The graph.
+ */
+export function buildGraph(...specs: NameSpec[]): Root {
   const root = createRoot()
-  for (const [name, seen] of Object.entries(names)) observe(root, name, seen)
-  return root
-}
-
-/** Record an observation (and decision) on `name`. */
-export function observe(root: Root, name: string, seen: Seen = {}): DomainNode {
-  const node = ensureNode(root, name)
-  const queries = seen.queries ?? {A: 1}
-  const outcomes =
-    seen.outcomes ??
-    Object.fromEntries(
-      Object.entries(queries).map(([type, count]) => [type, {[seen.outcome ?? 'address']: count}]),
-    )
-  node.data = {
-    ...node.data,
-    observation: {
-      ...emptyObservation(),
-      queries,
-      outcomes,
-      addresses: {v4: seen.v4 ?? [], v6: seen.v6 ?? []},
-      clients: seen.clients ?? ['10.148.12.32'],
-      places: [{file: 'dns.log', line: seen.line ?? 1}],
-      rawNames: seen.rawNames ?? [name],
-    },
-    ...(seen.decision === undefined ? {} : {decision: seen.decision}),
+  for (const [index, spec] of specs.entries()) {
+    const node = ensureNode(root, spec.name)
+    const observation = emptyObservation()
+    const type = spec.type ?? 'A'
+    const queries = spec.queries ?? 1
+    if (queries > 0) observation.queries[type] = queries
+    const outcome = spec.outcome ?? (spec.cnameTo ? 'cname' : 'address')
+    observation.outcomes[type] = {[outcome]: Math.max(queries, 1)}
+    for (const [moreType, moreOutcome] of spec.more ?? []) {
+      if (queries > 0) observation.queries[moreType] = (observation.queries[moreType] ?? 0) + 1
+      const outcomes = (observation.outcomes[moreType] ??= {})
+      outcomes[moreOutcome] = (outcomes[moreOutcome] ?? 0) + 1
+    }
+    observation.addresses = {
+      v4: spec.v4 ?? (outcome === 'address' && type !== 'AAAA' ? ['192.0.2.1'] : []),
+      v6: spec.v6 ?? [],
+    }
+    observation.cnameTo = spec.cnameTo ?? []
+    observation.clients = spec.clients ?? (queries > 0 ? ['10.0.0.2'] : [])
+    observation.places = [{file: spec.file ?? 'dns.log', line: spec.line ?? index + 1}]
+    observation.rawNames = spec.raw ?? [spec.name]
+    observation.runs = spec.runs ?? 1
+    node.data = {...node.data, observation}
   }
-  return node
-}
-
-/** Link `from` → `to` as a CNAME on both nodes; both must be observed already. */
-export function linkCname(root: Root, from: string, to: string): void {
-  const alias = ensureNode(root, from).data?.observation
-  const target = ensureNode(root, to).data?.observation
-  if (!alias || !target) throw new TypeError(`linkCname: observe ${from} and ${to} first`)
-  alias.cnameTo = [...new Set([...alias.cnameTo, to])].sort()
-  target.cnameFrom = [...new Set([...target.cnameFrom, from])].sort()
-}
-
-/** A decision that keeps a name in `entry`. */
-export function kept(
-  entry: string,
-  ruleId = 'collapse',
-  reason = `Kept as \`${entry}\``,
-): Decision {
-  return {kept: true, ruleId, reason, entry}
-}
-
-/** A decision that drops a name. */
-export function dropped(ruleId: string, reason: string): Decision {
-  return {kept: false, ruleId, reason}
+  for (const spec of specs) {
+    for (const target of spec.cnameTo ?? []) {
+      const observation = ensureNode(root, target).data?.observation
+      if (observation && !observation.cnameFrom.includes(spec.name)) {
+        observation.cnameFrom.push(spec.name)
+        observation.cnameFrom.sort()
+      }
+    }
+  }
+  return root
 }
