@@ -32,4 +32,4 @@ export {loadGraph, parseGraph, saveGraph, serializeGraph} from './graph/document
 export type {GraphDocument} from './graph/document.js'
 export {mergeGraphs} from './graph/merge.js'
 export {REPORT_FORMATS, buildReportModel, renderReport} from './report/index.js'
-export type {ReportFormat, ReportModel, ReportOptions} from './report/index.js'
+export type {ReportFormat, ReportModel, RenderReportOptions} from './report/index.js'

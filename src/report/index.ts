@@ -18,7 +18,7 @@ export {buildReportModel} from './model.js'
 export const REPORT_FORMATS = ['html', 'dot', 'mermaid'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
-export interface ReportOptions {
+export interface RenderReportOptions {
   /** `html` (default): the full page; `dot`, `mermaid`: the CNAME graph alone. */
   format?: ReportFormat | undefined
   /** Shown as a `generated:` line; leave unset for byte-identical output. */
@@ -36,7 +36,7 @@ export interface ReportOptions {
 export async function renderReport(
   tree: Root,
   allowList: AllowList,
-  options: ReportOptions = {},
+  options: RenderReportOptions = {},
 ): Promise<string> {
   const model = buildReportModel(tree, allowList)
   const header = headerLines(allowList, options.timestamp)
