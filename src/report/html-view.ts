@@ -154,7 +154,7 @@ function toRowView(row: NameRow, entry: string, entryName: string): RowView {
     outcomes: row.outcomes.map(({outcome, count}) => ({outcome: escapeHtml(outcome), count})),
     rule: escapeHtml(rule),
     reason: withCodeSpans(escapeHtml(reason)),
-    place: escapeHtml(row.firstPlace ?? ''),
+    place: withBreaksAfterSlashes(escapeHtml(row.firstPlace ?? '')),
     search: escapeHtml(search),
   }
 }
@@ -165,6 +165,11 @@ function toRowView(row: NameRow, entry: string, entryName: string): RowView {
  */
 function withCodeSpans(escaped: string): string {
   return escaped.replace(/`([^`]+)`/g, '<code>$1</code>')
+}
+
+/** Let long `file:line` paths wrap after a `/`; runs on escaped text, like `withCodeSpans`. */
+function withBreaksAfterSlashes(escaped: string): string {
+  return escaped.replace(/\//g, '/<wbr>')
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
