@@ -1,16 +1,21 @@
 /**
  * The report as a browser sees it: headless Chromium loads the file from disk and the test reads
- * the DOM, types into the filter box and keeps a screenshot in `test-results/report.png`.
+ * the DOM, types into the filter box and keeps a screenshot in `test-results/report-sample.png`.
  */
-import {mkdir, mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {writeFileAtomic} from '../../src/fs/write-atomic.js'
 import {renderReport} from '../../src/report/index.js'
-import {launchChromium, type Browser} from '../support/browser.js'
+import {
+  launchChromium,
+  openFile,
+  saveScreenshot,
+  type Browser,
+  type WatchedPage,
+} from '../support/browser.js'
 import {
   AMPERSAND_NAME,
   ANGLE_NAME,
@@ -23,8 +28,7 @@ describe('report in headless Chromium', () => {
   let browser: Browser
   let directory: string
   let page: Page
-  const requests: string[] = []
-  const problems: string[] = []
+  let watched: WatchedPage
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'allowlist-report-'))
@@ -32,27 +36,9 @@ describe('report in headless Chromium', () => {
     const {tree, allowList} = reportSample()
     await writeFileAtomic(file, await renderReport(tree, allowList))
     browser = await launchChromium()
-    page = await browser.context.newPage()
-    // Every request is recorded; anything but the report file itself is refused.
-    await page.route('**/*', async (route) => {
-      requests.push(route.request().url())
-      if (route.request().url().startsWith('file:')) await route.continue()
-      else await route.abort()
-    })
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    // Page-side code as text: the tests compile without the DOM library.
-    await page.addInitScript({
-      content: `window.violations = []
-        document.addEventListener('securitypolicyviolation', (event) => {
-          window.violations.push(event.violatedDirective + ' ' + event.blockedURI)
-        })`,
-    })
-    await page.goto(pathToFileURL(file).href)
-    await mkdir('test-results', {recursive: true})
-    await page.screenshot({path: 'test-results/report.png', fullPage: true})
+    watched = await openFile(browser, file)
+    page = watched.page
+    await saveScreenshot(page, 'report-sample.png')
   })
 
   afterAll(async () => {
@@ -66,10 +52,10 @@ describe('report in headless Chromium', () => {
   }
 
   it('should load from disk alone, with no other request and no CSP violation', async () => {
-    expect(requests).toHaveLength(1)
-    expect(requests[0]).toMatch(/^file:.*report\.html$/)
-    expect(problems).toEqual([])
-    expect(await page.evaluate('window.violations')).toEqual([])
+    expect(watched.requests).toHaveLength(1)
+    expect(watched.requests[0]).toMatch(/^file:.*report\.html$/)
+    expect(watched.problems).toEqual([])
+    expect(await watched.violations()).toEqual([])
   })
 
   it('should show every entry and the names behind it with their rule', async () => {

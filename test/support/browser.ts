@@ -3,10 +3,11 @@
  * `chromium` (a missing browser fails the test, like every other program), with a fresh
  * profile, no GPU, no QUIC and no background networking, so a test page is the only traffic.
  */
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdir, mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {chromium, type BrowserContext} from 'playwright-core'
+import {pathToFileURL} from 'node:url'
+import {chromium, type BrowserContext, type Page} from 'playwright-core'
 import {requireProgram} from './programs.js'
 
 export interface Browser {
@@ -46,4 +47,56 @@ export async function launchChromium(): Promise<Browser> {
     await rm(profile, {recursive: true, force: true})
     throw error
   }
+}
+
+/** A page opened from disk, with what it tried to do while loading and running. */
+export interface WatchedPage {
+  page: Page
+  /** Every URL the page requested, the file itself included. */
+  requests: string[]
+  /** Console errors and warnings, and uncaught exceptions. */
+  problems: string[]
+  /** Content-Security-Policy violations (`directive blockedURI`). */
+  violations(): Promise<string[]>
+}
+
+/**
+ * Open `file` in a new page that may load nothing but `file:` URLs, and record requests, console
+ * problems and CSP violations.
+ */
+export async function openFile(browser: Browser, file: string): Promise<WatchedPage> {
+  const page = await browser.context.newPage()
+  const requests: string[] = []
+  const problems: string[] = []
+  await page.route('**/*', async (route) => {
+    requests.push(route.request().url())
+    if (route.request().url().startsWith('file:')) await route.continue()
+    else await route.abort()
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  // Page-side code as text: the tests compile without the DOM library.
+  await page.addInitScript({
+    content: `window.violations = []
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.violations.push(event.violatedDirective + ' ' + event.blockedURI)
+      })`,
+  })
+  await page.goto(pathToFileURL(file).href)
+  return {
+    page,
+    requests,
+    problems,
+    violations: () => page.evaluate('window.violations') as Promise<string[]>,
+  }
+}
+
+/** Save a full-page screenshot under `test-results/` (kept as a CI artefact). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir('test-results', {recursive: true})
+  const path = join('test-results', name)
+  await page.screenshot({path, fullPage: true})
+  return path
 }
