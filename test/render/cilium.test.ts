@@ -2,17 +2,10 @@
  * `cilium` output checked against the CiliumNetworkPolicy CRD schema (the subset in
  * test/fixtures, validated with ajv after parsing the YAML), and for what each selector allows.
  */
-import {readFileSync} from 'node:fs'
-import {Ajv} from 'ajv'
-import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
-
-const schema = parse(
-  readFileSync(new URL('../fixtures/cilium-network-policy.schema.yaml', import.meta.url), 'utf8'),
-) as object
-const validate = new Ajv({allErrors: true, strict: true}).compile(schema)
+import {checkCiliumPolicy, validateCiliumPolicy as validate} from '../support/cilium-policy.js'
 
 const list = allowListOf([
   entry('example.com', {includesSubdomains: true}),
@@ -33,10 +26,8 @@ interface Policy {
 
 /** Parse the YAML and validate it; the errors are part of the failure message. */
 function loadPolicy(text: string): Policy {
-  const document = parse(text) as unknown
-  const valid = validate(document)
-  expect(validate.errors ?? [], text).toEqual([])
-  expect(valid).toBe(true)
+  const {document, errors} = checkCiliumPolicy(text)
+  expect(errors, text).toEqual([])
   return document as Policy
 }
 

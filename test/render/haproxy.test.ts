@@ -3,7 +3,7 @@
  * real HAProxy on loopback must pass TLS handshakes whose SNI is on the list to a backend and
  * reject the rest.
  */
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {createConnection, createServer, type AddressInfo, type Server} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -12,6 +12,7 @@ import {connect} from 'node:tls'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
+import {checkHaproxyAcl, sniFrontendConfig} from '../support/haproxy.js'
 import {requireProgram} from '../support/programs.js'
 import {stopChild} from '../support/upstream-dns.js'
 
@@ -19,26 +20,6 @@ const list = allowListOf([
   entry('example.com', {includesSubdomains: true}),
   entry('registry.npmjs.org'),
 ])
-
-/** A frontend that accepts a TLS ClientHello only when the ACL lines say so. */
-function frontendConfig(aclLines: string, port: number, backendPort: number): string {
-  return [
-    'defaults',
-    '  mode tcp',
-    '  timeout connect 2s',
-    '  timeout client 5s',
-    '  timeout server 5s',
-    'frontend sni',
-    `  bind 127.0.0.1:${port}`,
-    '  tcp-request inspect-delay 3s',
-    ...aclLines.split('\n').map((line) => `  ${line}`),
-    '  tcp-request content reject unless { req.ssl_hello_type 1 } allowlist',
-    '  default_backend sink',
-    'backend sink',
-    `  server sink 127.0.0.1:${backendPort}`,
-    '',
-  ].join('\n')
-}
 
 async function freePort(): Promise<number> {
   const server = createServer()
@@ -68,8 +49,9 @@ describe('format haproxy', () => {
     const config = join(directory, 'haproxy.cfg')
     await writeFile(
       config,
-      frontendConfig(
+      sniFrontendConfig(
         await renderFormat(list, {format: 'haproxy'}),
+        'allowlist',
         port,
         (sink.address() as AddressInfo).port,
       ),
@@ -89,6 +71,7 @@ describe('format haproxy', () => {
       .split('\n')
       .filter((line) => line.startsWith('acl '))
     expect(lines).toEqual([
+      'acl allowlist always_false',
       'acl allowlist req.ssl_sni -i -m str example.com',
       'acl allowlist req.ssl_sni -i -m end .example.com',
       'acl allowlist req.ssl_sni -i -m str registry.npmjs.org',
@@ -96,15 +79,10 @@ describe('format haproxy', () => {
   })
 
   it('should pass haproxy -c inside a frontend, with a custom ACL name too', async () => {
-    const program = requireProgram('haproxy', 'haproxy')
-    for (const formatOptions of [{}, {acl: 'egress.ok'}]) {
-      const acl = await renderFormat(list, {format: 'haproxy', formatOptions})
-      const name = (formatOptions as {acl?: string}).acl ?? 'allowlist'
-      const config = join(directory, `check-${name}.cfg`)
-      await writeFile(config, frontendConfig(acl, 4443, 4444).replace(/ allowlist$/m, ` ${name}`))
-      const result = spawnSync(program, ['-c', '-f', config], {encoding: 'utf8'})
-      expect(result.stdout + result.stderr).toContain('Configuration file is valid')
-      expect(result.status).toBe(0)
+    for (const acl of ['allowlist', 'egress.ok']) {
+      const fragment = await renderFormat(list, {format: 'haproxy', formatOptions: {acl}})
+      const verdict = await checkHaproxyAcl(directory, fragment)
+      expect(verdict.ok, verdict.output).toBe(true)
     }
   })
 
@@ -123,6 +101,15 @@ describe('format haproxy', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(outcome).toBe(expected ? 'open' : 'closed')
     expect(forwarded.length - before).toBe(expected ? 1 : 0)
+  })
+
+  it('should define the ACL for an empty list, so the frontend loads and rejects every SNI', async () => {
+    const fragment = await renderFormat(allowListOf([]), {format: 'haproxy'})
+    expect(fragment.split('\n').filter((line) => line.startsWith('acl '))).toEqual([
+      'acl allowlist always_false',
+    ])
+    const verdict = await checkHaproxyAcl(directory, fragment)
+    expect(verdict.ok, verdict.output).toBe(true)
   })
 
   it('should refuse an ACL name HAProxy would not read', async () => {

@@ -12,6 +12,7 @@
  * list with a rule that blocks everything else.
  */
 import type {FormatDefinition} from './types.js'
+import {uncoveredEntries} from '../coverage.js'
 import {choiceOption, rejectUnknownOptions, stringOption} from './options.js'
 
 export interface AdblockOptions {
@@ -49,7 +50,7 @@ const adblock: FormatDefinition<AdblockOptions, AdblockView> = {
     return {
       header: context.header,
       title: options.title,
-      rules: allowList.entries.flatMap((entry) => {
+      rules: uncoveredEntries(allowList.entries).flatMap((entry) => {
         if (entry.includesSubdomains) return [`@@||${entry.name}^`]
         if (options.syntax === 'dns') return [`@@|${entry.name}^`]
         return SCHEMES.map((scheme) => `@@|${scheme}://${entry.name}^`)

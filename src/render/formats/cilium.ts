@@ -9,6 +9,7 @@
  * `a.b.d` is then not allowed.
  */
 import type {FormatDefinition} from './types.js'
+import {uncoveredEntries} from '../coverage.js'
 import {choiceOption, rejectUnknownOptions, stringOption} from './options.js'
 
 export interface CiliumOptions {
@@ -64,7 +65,10 @@ const cilium: FormatDefinition<CiliumOptions, CiliumView> = {
       header: context.header,
       name: quote(options.name),
       namespace: options.namespace === '' ? '' : quote(options.namespace),
-      selectors: allowList.entries.flatMap((entry) => [
+      selectors: uncoveredEntries(
+        allowList.entries,
+        options.subdomains === 'multi-level' ? {} : {subdomainDepth: 'one' as const},
+      ).flatMap((entry) => [
         {key: 'matchName' as const, value: quote(entry.name)},
         ...(entry.includesSubdomains
           ? [{key: 'matchPattern' as const, value: quote(`${wildcard}${entry.name}`)}]

@@ -6,6 +6,7 @@
  * and use the ACL, e.g. `tcp-request content reject unless allowlist`.
  */
 import type {FormatDefinition} from './types.js'
+import {uncoveredEntries} from '../coverage.js'
 import {rejectUnknownOptions, stringOption} from './options.js'
 
 export interface HaproxyOptions {
@@ -38,10 +39,15 @@ const haproxy: FormatDefinition<HaproxyOptions, HaproxyView> = {
     const prefix = `acl ${options.acl} req.ssl_sni -i`
     return {
       header: context.header,
-      lines: allowList.entries.flatMap((entry) => [
-        `${prefix} -m str ${entry.name}`,
-        ...(entry.includesSubdomains ? [`${prefix} -m end .${entry.name}`] : []),
-      ]),
+      lines: [
+        // Defines the ACL even for an empty list, so a frontend using it still loads (and
+        // rejects everything); false ORed with the lines below changes nothing.
+        `acl ${options.acl} always_false`,
+        ...uncoveredEntries(allowList.entries).flatMap((entry) => [
+          `${prefix} -m str ${entry.name}`,
+          ...(entry.includesSubdomains ? [`${prefix} -m end .${entry.name}`] : []),
+        ]),
+      ],
     }
   },
 }

@@ -7,6 +7,7 @@
  * Endpoints go on one folded scalar, separated by spaces, which is how the agent splits them.
  */
 import type {FormatDefinition} from './types.js'
+import {uncoveredEntries} from '../coverage.js'
 import {rejectUnknownOptions, stringOption} from './options.js'
 
 export interface HardenRunnerOptions {
@@ -52,7 +53,7 @@ const hardenRunner: FormatDefinition<HardenRunnerOptions, HardenRunnerView> = {
     return {
       header: context.header,
       uses: options.uses,
-      endpoints: allowList.entries.flatMap((entry) =>
+      endpoints: uncoveredEntries(allowList.entries).flatMap((entry) =>
         (entry.includesSubdomains ? [entry.name, `*.${entry.name}`] : [entry.name]).flatMap(
           (host) => options.ports.map((port) => `${host}:${port}`),
         ),
