@@ -9,7 +9,7 @@ import {headerLines} from '../render/header.js'
 import {renderCnameDot} from './cname-dot.js'
 import {renderCnameMermaid} from './cname-mermaid.js'
 import {renderReportHtml} from './html.js'
-import {buildReportModel} from './model.js'
+import {buildReportModel, type ReportModel} from './model.js'
 
 export type {ReportModel, NameRow, NameStatus, EntryBlock, CnameLink, CnameNode} from './model.js'
 export {buildReportModel} from './model.js'
@@ -38,7 +38,21 @@ export async function renderReport(
   allowList: AllowList,
   options: RenderReportOptions = {},
 ): Promise<string> {
-  const model = buildReportModel(tree, allowList)
+  return renderReportModel(buildReportModel(tree, allowList), allowList, options)
+}
+
+/**
+ * Render a report from a model already built (a caller that also wants its counts builds it once).
+ *
+ * @param model `buildReportModel(tree, allowList)`.
+ * @param allowList The same list, for the header lines.
+ * @param options Format and optional timestamp.
+ */
+export async function renderReportModel(
+  model: ReportModel,
+  allowList: AllowList,
+  options: RenderReportOptions = {},
+): Promise<string> {
   const header = headerLines(allowList, options.timestamp)
   switch (options.format ?? 'html') {
     case 'html':

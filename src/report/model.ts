@@ -7,7 +7,7 @@
 import type {AllowList, AllowListMeta, Entry} from '../graph/entry.js'
 import {observedNodes} from '../graph/tree.js'
 import type {Decision, Observation, Outcome, Root, SourceSummary} from '../graph/types.js'
-import {registrableDomain} from './registrable-domain.js'
+import {suffixFacts} from '../policy/suffix-list.js'
 
 /** Where a name stands after policy. */
 export type NameStatus = 'kept' | 'dropped' | 'undecided'
@@ -178,6 +178,15 @@ function cnameGraph(rows: ReadonlyMap<string, NameRow>, tree: Root): ReportModel
     .sort(compare)
     .map((name) => ({name, status: rows.get(name)?.status ?? ('undecided' as const)}))
   return {nodes, links: sorted}
+}
+
+/**
+ * Group key: the registrable domain by the Public Suffix List with its private section (so
+ * `user.gitlab.io` is its own group), asked where policy asks it; a name without one (a bare
+ * suffix, an IP literal, a hostile string) is its own group.
+ */
+function registrableDomain(name: string): string {
+  return suffixFacts(name).registrableDomain ?? name
 }
 
 function groupBy<Item>(items: Item[], key: (item: Item) => string): Array<DomainGroup<Item>> {
