@@ -40,7 +40,7 @@ describe('allowlist report', () => {
       },
     })
     const html = await readFile(output, 'utf8')
-    expect(html.startsWith('<!doctype html>\n')).toBe(true)
+    expect(html.startsWith('<!DOCTYPE html>\n')).toBe(true)
     expect(html).toContain('<code class="entry-name">.npmjs.org</code>')
     expect(html).toContain('<code>less&lt;than&gt;.bad-host.net</code>')
     expect(html).toContain('<span class="rule">negative-only</span>')

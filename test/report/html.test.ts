@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {HtmlValidate} from 'html-validate'
 import {describe, expect, it} from 'vitest'
 import {renderReport} from '../../src/report/index.js'
 import {allowListOf} from '../support/allow-list.js'
@@ -30,7 +31,25 @@ function inlineBlock(html: string, tag: string): string {
   return matches[0]?.[1] ?? ''
 }
 
+/** The HTML standard plus html-validate's recommended rules (accessibility, deprecated markup). */
+const validator = new HtmlValidate({extends: ['html-validate:recommended']})
+
+async function validationErrors(html: string): Promise<string[]> {
+  const report = await validator.validateString(html)
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+    ),
+  )
+}
+
 describe('renderReport html', () => {
+  it('should be valid HTML, hostile names and empty sections included', async () => {
+    const {tree, allowList} = reportSample()
+    expect(await validationErrors(await renderReport(tree, allowList))).toEqual([])
+    expect(await validationErrors(await renderReport(buildGraph(), allowListOf([])))).toEqual([])
+  })
+
   it('should show hostile names as escaped text only', async () => {
     const {tree, allowList} = reportSample()
     const html = await renderReport(tree, allowList)
