@@ -75,6 +75,16 @@ describe('allowlist report', () => {
     expect(mermaid.stdout.split('\n')).toContain('  n1["jsdelivr.map.fastly.net"]:::dropped')
   })
 
+  it('should read a log from stdin given as -', async () => {
+    const child = spawnSync('node', ['bin/run.js', 'report', '-', '--format', 'dot'], {
+      encoding: 'utf8',
+      input: await readFile(LOG, 'utf8'),
+    })
+    expect(child.status).toBe(0)
+    expect(child.stdout).toContain('// inputs: -\n')
+    expect(child.stdout).toContain('[label="cdn.jsdelivr.net", color="#1a7f37"')
+  })
+
   it.each([
     [['missing.log'], 3, 'Cannot read `missing.log`'],
     [[LOG, '--format', 'pdf'], 2, 'Expected --format=pdf to be one of: html, dot, mermaid'],
