@@ -33,25 +33,31 @@ export function renderCnameSvg(cname: ReportModel['cname']): string {
   const graph = new dagre.graphlib.Graph()
   graph.setGraph({rankdir: 'LR', nodesep: 14, ranksep: 56, marginx: MARGIN, marginy: MARGIN})
   graph.setDefaultEdgeLabel(() => ({}))
+  // Generated ids: a name from a log (`__proto__`, say) never becomes a key inside graphlib.
+  const ids = new Map(cname.nodes.map((node, index) => [node.name, `n${index}`]))
+  const id = (name: string): string => ids.get(name) as string
   for (const node of cname.nodes) {
     const width = shorten(node.name).length * CHARACTER_WIDTH + NODE_PADDING
-    graph.setNode(node.name, {width, height: NODE_HEIGHT})
+    graph.setNode(id(node.name), {width, height: NODE_HEIGHT})
   }
-  for (const link of cname.links) graph.setEdge(link.from, link.to)
+  for (const link of cname.links) graph.setEdge(id(link.from), id(link.to))
   dagre.layout(graph)
 
   const size = graph.graph()
   const width = round(size.width ?? 0)
   const height = round(size.height ?? 0)
   const edges = cname.links.map((link) => {
-    const points = (graph.edge(link.from, link.to)?.points ?? []) as Array<{x: number; y: number}>
+    const points = (graph.edge(id(link.from), id(link.to))?.points ?? []) as Array<{
+      x: number
+      y: number
+    }>
     const path = points
       .map((point, index) => `${index === 0 ? 'M' : 'L'}${round(point.x)} ${round(point.y)}`)
       .join(' ')
     return `<path class="link" d="${path}" marker-end="url(#arrow)"><title>${escapeHtml(`${link.from} → ${link.to}`)}</title></path>`
   })
   const nodes = cname.nodes.map((node) => {
-    const placed = graph.node(node.name) as Placed
+    const placed = graph.node(id(node.name)) as Placed
     const left = round(placed.x - placed.width / 2)
     const top = round(placed.y - placed.height / 2)
     return [

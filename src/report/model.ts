@@ -209,6 +209,6 @@ function countStatus(rows: ReadonlyMap<string, NameRow>, status: NameStatus): nu
 }
 
 /** Code-unit order: the same on every machine and locale. */
-export function compare(a: string, b: string): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

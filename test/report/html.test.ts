@@ -115,6 +115,17 @@ describe('renderReport html', () => {
     expect(stamped).toContain('<li>generated: 2026-12-04T12:00:00.000Z</li>')
   })
 
+  it('should draw names that are special words in JavaScript like any other', async () => {
+    const tree = buildGraph(
+      {name: '__proto__', cnameTo: ['constructor']},
+      {name: 'constructor', cnameTo: ['tostring.example.com']},
+      {name: 'tostring.example.com'},
+    )
+    const html = await renderReport(tree, allowListOf([]))
+    expect(html.match(/<g class="node undecided"/g)).toHaveLength(3)
+    expect(html.match(/<path class="link" d="M[\d.]+ [\d.]+ L/g)).toHaveLength(2)
+  })
+
   it('should say so when the list, the dropped names and the CNAME graph are empty', async () => {
     const html = await renderReport(buildGraph(), allowListOf([]))
     expect(html).toContain('The allow-list is empty.')
