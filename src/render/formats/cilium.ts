@@ -6,7 +6,7 @@
  *
  * `**.` (any depth of subdomain) needs Cilium 1.19 or later. Older clusters take
  * `subdomains: single-level`, which writes `*.d`: Cilium matches one label with it, so
- * `a.b.d` is then not allowed.
+ * `a.b.d` is then not allowed, and listed names two or more labels below `d` stay in the policy.
  */
 import type {FormatDefinition} from './types.js'
 import {uncoveredEntries} from '../coverage.js'
@@ -65,6 +65,7 @@ const cilium: FormatDefinition<CiliumOptions, CiliumView> = {
       header: context.header,
       name: quote(options.name),
       namespace: options.namespace === '' ? '' : quote(options.namespace),
+      // Names a wider entry already covers are left out, as far as the wildcard reaches.
       selectors: uncoveredEntries(
         allowList.entries,
         options.subdomains === 'multi-level' ? {} : {subdomainDepth: 'one' as const},
