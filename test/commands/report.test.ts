@@ -3,6 +3,7 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {runCommand} from '@oclif/test'
+import {HtmlValidate} from 'html-validate'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 const LOG = 'fixtures/npm-install/dns.log'
@@ -73,6 +74,22 @@ describe('allowlist report', () => {
     expect(dot.stdout).toContain('[label="packages.microsoft.com.edgekey.net", color="#cf222e"')
     const mermaid = run('report', LOG, '-f', 'mermaid')
     expect(mermaid.stdout.split('\n')).toContain('  n1["jsdelivr.map.fastly.net"]:::dropped')
+  })
+
+  it('should keep a log full of hostile and broken names to valid, escaped HTML', async () => {
+    const output = join(directory, 'hostile.html')
+    const child = run('report', 'fixtures/hostile-garbage/dns.log', '-o', output)
+    expect(child.status).toBe(0)
+    const html = await readFile(output, 'utf8')
+    expect(html).toContain('<code>&quot;quoted&quot;.example.net</code>')
+    expect(html).toContain('<code>semi;colon.example.net</code>')
+    expect(html).not.toContain('"quoted".example.net')
+    // eslint-disable-next-line no-control-regex -- HTML forbids these; none may reach the page
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
+    const report = await new HtmlValidate({extends: ['html-validate:recommended']}).validateString(
+      html,
+    )
+    expect(report.results.flatMap((result) => result.messages.map((m) => m.message))).toEqual([])
   })
 
   it('should read a log from stdin given as -', async () => {
