@@ -24,7 +24,7 @@ export default class Check extends BaseCommand {
     }),
   }
 
-  static override description = `Checks every name the inputs need against LIST, matching as LIST's own system does: \`.example.com\` allows the domain and all subdomains, \`example.com\` only itself; dnsmasq, Unbound and RPZ precedence rules apply. For logs and graphs (through the policy) each observed name behind a kept entry is checked; for list inputs, each entry. LIST is read back from any syntax allowlist writes: plain, json, squid (dstdomain ACLs), hosts, dnsmasq (server=/local=/address=), unbound (local-zone), rpz (QNAME triggers), pac (object-literal keys). Also lists LIST entries nothing used.
+  static override description = `Checks every name the inputs need against LIST, matching as LIST's own system does: \`.example.com\` allows the domain and all subdomains, \`example.com\` only itself; dnsmasq, Unbound and RPZ precedence rules apply. For logs and graphs (through the policy) each observed name behind a kept entry is checked; for list inputs, each entry. LIST is read back from these syntaxes allowlist writes: plain, json, squid (dstdomain ACLs), hosts, dnsmasq (server=/local=/address=), unbound (local-zone), rpz (QNAME triggers), pac (object-literal keys), adblock (@@ exceptions), haproxy (req.ssl_sni ACLs); nftables, cilium and harden-runner are not read. Also lists LIST entries nothing used.
 
 With GITHUB_ACTIONS=true, prints ::error/::warning annotations and appends a Markdown section to $GITHUB_STEP_SUMMARY; elsewhere --markdown prints that section.
 

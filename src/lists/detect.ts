@@ -11,6 +11,8 @@ const SIGNATURES: ReadonlyArray<[ListSyntax, RegExp]> = [
   ['json', /^\s*\{/],
   ['pac', /\bFindProxyForURL\b/],
   ['squid', /^\s*acl\s+\S+\s+dstdomain\b/m],
+  ['haproxy', /^\s*acl\s+\S+\s+req\.ssl_sni\b/m],
+  ['adblock', /^@@\|/m],
   ['unbound', /^\s*local-zone:/m],
   ['rpz', /^\s*\$ORIGIN\b|\brpz-passthru\.|\sIN\s+SOA\s|\sSOA\s/m],
   ['dnsmasq', /^\s*(server|local|address)=\/|^\s*no-resolv\s*$/m],

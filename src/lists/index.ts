@@ -4,8 +4,10 @@
  */
 import {readFile} from 'node:fs/promises'
 import {AllowlistError} from '../errors.js'
+import {parseAdblockList} from './adblock.js'
 import {detectListSyntax} from './detect.js'
 import {parseDnsmasqList} from './dnsmasq.js'
+import {parseHaproxyList} from './haproxy.js'
 import {parseHostsList} from './hosts.js'
 import {parseJsonList} from './json.js'
 import {parsePacList} from './pac.js'
@@ -23,6 +25,8 @@ export {LIST_SYNTAXES} from './types.js'
 export type {ListRule, ListSyntax, ParsedList, RuleScope} from './types.js'
 
 const PARSERS: Readonly<Record<ListSyntax, ListParser>> = {
+  adblock: parseAdblockList,
+  haproxy: parseHaproxyList,
   dnsmasq: parseDnsmasqList,
   hosts: parseHostsList,
   json: parseJsonList,

@@ -33,6 +33,8 @@ export const LIST_SYNTAXES = [
   'unbound',
   'rpz',
   'pac',
+  'adblock',
+  'haproxy',
 ] as const
 
 export type ListSyntax = (typeof LIST_SYNTAXES)[number]

@@ -77,6 +77,8 @@ describe('list parsers on the shared fixture list', () => {
     dnsmasq: ALLOWED,
     rpz: ALLOWED,
     pac: ALLOWED,
+    adblock: ALLOWED,
+    haproxy: ALLOWED,
     unbound: [...ALLOWED, 'x.registry.npmjs.org', 'x.foo.github.io'],
     hosts: ['example.com', 'registry.npmjs.org', 'foo.github.io'],
   }
@@ -181,6 +183,20 @@ describe('parseList edge cases', () => {
     expect(() => parseList(document, 'l.json')).toThrow(
       /^l\.json: Unexpected entry 1 .*expected `name` \(a hostname\), `includesSubdomains` and `sources` \(hostnames\)$/,
     )
+  })
+
+  it("should read the adblock renderer's DNS syntax back to the same list", async () => {
+    const text = await renderFormat(THE_LIST, {format: 'adblock', formatOptions: {syntax: 'dns'}})
+    expect(verdicts(parseList(text, 'dns.txt'), PROBES)).toEqual(expected(ALLOWED))
+  })
+
+  it('should refuse adblock exceptions narrower than a name and haproxy suffixes without a dot', () => {
+    expect(() => parseList('@@||example.com^$script\n', 'a.txt', 'adblock')).toThrow(
+      'a.txt:1: Unexpected rule `@@||example.com^$script`',
+    )
+    expect(() =>
+      parseList('acl a req.ssl_sni -i -m end example.com\n', 'h.cfg', 'haproxy'),
+    ).toThrow('h.cfg:1: Unexpected `-m end example.com`, expected `-m str name` or `-m end .name`')
   })
 
   it('should fall back to plain for a file with nothing distinctive', () => {

@@ -59,7 +59,17 @@ describe('diff properties', () => {
 
 describe('check properties', () => {
   // hosts lines cannot carry "and subdomains", so only exact lists survive that format.
-  const FORMATS = ['plain', 'json', 'squid', 'dnsmasq', 'unbound', 'rpz', 'pac'] as const
+  const FORMATS = [
+    'plain',
+    'json',
+    'squid',
+    'dnsmasq',
+    'unbound',
+    'rpz',
+    'pac',
+    'adblock',
+    'haproxy',
+  ] as const
 
   it('should block nothing when a list is checked against its own rendering, in every format', async () => {
     await fc.assert(
@@ -114,7 +124,17 @@ describe('check properties', () => {
   })
 
   // Unbound zones always cover their subtree, so it is the one format left out here.
-  const EXACT_FORMATS = ['plain', 'json', 'squid', 'dnsmasq', 'rpz', 'pac', 'hosts'] as const
+  const EXACT_FORMATS = [
+    'plain',
+    'json',
+    'squid',
+    'dnsmasq',
+    'rpz',
+    'pac',
+    'hosts',
+    'adblock',
+    'haproxy',
+  ] as const
 
   it('should never let an exact entry cover a subdomain, in every format that has exact entries', async () => {
     await fc.assert(
