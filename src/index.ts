@@ -83,6 +83,7 @@ export {
   checkAgainstList,
   checkAnnotations,
   checkInputs,
+  classifyContent,
   classifyInput,
   demandsOf,
   DIFF_SCHEMA,

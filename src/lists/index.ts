@@ -61,8 +61,13 @@ export async function readList(file: string, syntax?: ListSyntax): Promise<Parse
 
 /** A list file's text, or an input error naming it. */
 export async function readListText(file: string): Promise<string> {
+  return (await readListBytes(file)).toString('utf8')
+}
+
+/** A list file's bytes, or an input error naming it. */
+export async function readListBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8')
+    return await readFile(file)
   } catch (error) {
     throw new AllowlistError(`Cannot read \`${file}\`: ${(error as Error).message}`, {
       exit: 'input',

@@ -4,13 +4,13 @@
  * check into GitHub Actions annotations and a job summary section.
  */
 import {AllowlistError} from '../errors.js'
-import {readList} from '../lists/index.js'
+import {parseList, readListBytes} from '../lists/index.js'
 import type {ListSyntax} from '../lists/types.js'
 import {checkAgainstList, type CheckResult} from './check.js'
 import {formatCheckMarkdown} from './check-report.js'
 import {diffAllowLists, type ListDiff} from './diff.js'
 import {appendJobSummary, checkAnnotations} from './github.js'
-import {classifyInput, readInputsAsAllowLists, type InputOptions} from './inputs.js'
+import {classifyContent, readInputsAsAllowLists, type InputOptions} from './inputs.js'
 
 export {CHECK_SCHEMA, checkAgainstList, demandsOf} from './check.js'
 export type {BlockedName, CheckResult, Demand, UnusedRule} from './check.js'
@@ -19,7 +19,7 @@ export {DIFF_SCHEMA, diffAllowLists} from './diff.js'
 export type {DiffEntry, DiffGroup, ListDiff} from './diff.js'
 export {formatDiffMarkdown, formatDiffText} from './diff-report.js'
 export {checkAnnotations, escapeData, escapeProperty, workflowCommand} from './github.js'
-export {classifyInput, readInputsAsAllowLists} from './inputs.js'
+export {classifyContent, classifyInput, readInputsAsAllowLists} from './inputs.js'
 export type {CompileObserved, InputKind, InputOptions} from './inputs.js'
 
 /**
@@ -57,14 +57,16 @@ export async function checkInputs(
   against: string,
   options: CheckOptions,
 ): Promise<CheckResult> {
-  const kind = await classifyInput(against)
+  // Read once: LIST may be a pipe (`--against <(git show main:allowlist.txt)`).
+  const bytes = await readListBytes(against)
+  const kind = classifyContent(bytes.subarray(0, 64 * 1024))
   if (kind !== 'list' && options.againstSyntax === undefined) {
     throw new AllowlistError(
       `Unexpected ${kind === 'log' ? 'dnsmasq log' : 'graph'} \`${against}\` after --against, expected a list file (compile it first: \`allowlist compile ${against} -o allowlist.txt\`)`,
       {exit: 'usage', file: against},
     )
   }
-  const list = await readList(against, options.againstSyntax)
+  const list = parseList(bytes.toString('utf8'), against, options.againstSyntax)
   const allowLists = await readInputsAsAllowLists(inputs, options)
   return checkAgainstList(allowLists, list, [...inputs])
 }

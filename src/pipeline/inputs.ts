@@ -3,7 +3,7 @@
  * Logs and graphs become allow-lists through the policy (one compile over all of them, as
  * `allowlist compile` would do); list files are read back as they are.
  */
-import {open} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
 import {AllowlistError} from '../errors.js'
 import type {AllowList} from '../graph/entry.js'
 import {GRAPH_SCHEMA} from '../graph/types.js'
@@ -26,13 +26,23 @@ const HEAD_BYTES = 64 * 1024
 const LOG_LINE = /dnsmasq(-dhcp)?\[\d+\]:|\bquery\[[A-Za-z0-9=]+\] \S+ from /
 
 /**
- * What an input is, from its first 64 KiB: never reads a whole log.
+ * What an input is, from its first 64 KiB: never reads a whole log. Only regular files are
+ * peeked at: opening a named pipe (`<(zcat dns.log.gz)`) twice would lose what its writer sent
+ * first, so a pipe, like `-`, goes to ingest unread, which tells logs from graphs itself.
  *
- * @param path A path, or `-` for stdin (always a log).
+ * @param path A path, or `-` for stdin.
  */
 export async function classifyInput(path: string): Promise<InputKind> {
-  if (path === '-') return 'log'
-  const head = await readHead(path)
+  if (path === '-' || !(await isRegularFile(path))) return 'log'
+  return classifyContent(await readHead(path))
+}
+
+/**
+ * What a file is, from its first bytes.
+ *
+ * @param head The start of the file (64 KiB is plenty).
+ */
+export function classifyContent(head: Buffer): InputKind {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'log'
   const text = head.toString('utf8')
   if (/^\s*\{/.test(text)) {
@@ -74,6 +84,14 @@ async function readListAsAllowList(
   return parsed.syntax === 'json' ? readAllowListDocument(text, path) : allowListFromRules(parsed)
 }
 
+async function isRegularFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch (error) {
+    throw inputError(path, error)
+  }
+}
+
 async function readHead(path: string): Promise<Buffer> {
   try {
     const handle = await open(path, 'r')
@@ -85,10 +103,14 @@ async function readHead(path: string): Promise<Buffer> {
       await handle.close()
     }
   } catch (error) {
-    throw new AllowlistError(`Cannot read \`${path}\`: ${(error as Error).message}`, {
-      exit: 'input',
-      file: path,
-      cause: error,
-    })
+    throw inputError(path, error)
   }
+}
+
+function inputError(path: string, error: unknown): AllowlistError {
+  return new AllowlistError(`Cannot read \`${path}\`: ${(error as Error).message}`, {
+    exit: 'input',
+    file: path,
+    cause: error,
+  })
 }

@@ -1,4 +1,5 @@
 import {runCommand} from '@oclif/test'
+import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -103,6 +104,16 @@ describe('allowlist check', () => {
     expect(result.stderr).toContain(
       `Unexpected dnsmasq log \`${log}\` after --against, expected a list file`,
     )
+  })
+
+  it('should read a log and the list each once from named pipes', async () => {
+    const log = join(FIXTURES, 'npm-install/dns.log')
+    const list =
+      '.npmjs.org\n.yarnpkg.com\n.nodejs.org\n.jsdelivr.net\n.unpkg.com\nuser.gitlab.io\napp.netlify.app\n'
+    const script = `allowlist() { "${process.execPath}" bin/run.js "$@"; }; allowlist check <(cat "$1") --against <(printf %s "$2") --json`
+    const result = spawnSync('bash', ['-c', script, 'bash', log, list], {encoding: 'utf8'})
+    expect(result.status).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ok: true, counts: {checked: 8, blocked: 0}})
   })
 
   it('should read --against in the syntax given by --list-format', async () => {
