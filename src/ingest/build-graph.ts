@@ -30,6 +30,7 @@ import {
 import {
   addRawName,
   countOutcome,
+  countQuery,
   createNameState,
   OUTCOME_ADDRESS,
   OUTCOME_CNAME,
@@ -67,8 +68,13 @@ interface PendingQuery {
 }
 
 interface ProcessState {
-  streams: Map<number, Stream>
+  /** Plain-mode lines (no serial). */
+  plain: Stream
+  /** Extra-mode streams by serial. */
+  serials: Map<number, Stream>
   pending: Map<number, PendingQuery[]>
+  /** Plain-mode queries in arrival order, for `reply error is …`, which names no query. */
+  recent: PendingQuery[]
 }
 
 /** The lines of one process (plain mode) or one query serial (extra mode). */
@@ -125,6 +131,9 @@ export class GraphBuilder implements Dictionary {
    */
   private readonly processes = new Map<number, ProcessState>()
   private nextSweep = SWEEP_INTERVAL
+  /** The process of the previous line: consecutive lines mostly come from the same one. */
+  private lastPid = -1
+  private lastProcess: ProcessState | undefined
 
   constructor(options: BuildOptions = {}) {
     this.clientMap = options.clients
@@ -166,23 +175,18 @@ export class GraphBuilder implements Dictionary {
     message: Message,
   ): void {
     if (line >= this.nextSweep) this.sweep(line)
-    let process = this.processes.get(pid)
+    let process = pid === this.lastPid ? this.lastProcess : this.processes.get(pid)
     if (!process) {
-      process = {streams: new Map(), pending: new Map()}
+      process = {plain: createStream(line), serials: new Map(), pending: new Map(), recent: []}
       this.processes.set(pid, process)
     }
-    let stream = process.streams.get(serial)
+    this.lastPid = pid
+    this.lastProcess = process
+    let stream = serial < 0 ? process.plain : process.serials.get(serial)
     if (!stream) {
       if (this.tail && message.kind === MESSAGE_QUERY) return
-      stream = {
-        query: undefined,
-        lastKey: NO_KEY,
-        lastCname: false,
-        lastQuery: undefined,
-        lastState: undefined,
-        line,
-      }
-      process.streams.set(serial, stream)
+      stream = createStream(line)
+      process.serials.set(serial, stream)
     }
     stream.line = line
     switch (message.kind) {
@@ -195,14 +199,12 @@ export class GraphBuilder implements Dictionary {
         this.addAnswer(stream, process, serial, time, line, buffer, message)
         return
       case MESSAGE_FORWARDED:
-        if (serial < 0) {
-          const keyId = this.keyOf(buffer, message.nameStart, message.nameEnd)
-          stream.query = this.findPending(process, keyId, IMPLIED_NONE) ?? stream.query
-        }
+        // Only ends a run of answers: which query it forwards does not change the graph.
         break
       case MESSAGE_ERROR: {
-        // `reply error is REFUSED` names no name: it settles the stream's current query.
-        const query = stream.query
+        // `reply error is REFUSED` names no name. With a serial it is the serial's query;
+        // without, the process's latest query still waiting for an answer.
+        const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
         if (query?.state && !query.done) {
           this.record(query, query.state, OUTCOME_REFUSED)
           seenAt(query.state, time)
@@ -216,10 +218,12 @@ export class GraphBuilder implements Dictionary {
   /** Settle every pending query; call once after the last line. */
   finish(): void {
     for (const process of this.processes.values()) {
-      for (const stream of process.streams.values()) if (stream.query) this.settle(stream.query)
+      for (const stream of process.serials.values()) if (stream.query) this.settle(stream.query)
       for (const list of process.pending.values()) for (const query of list) this.settle(query)
     }
     this.processes.clear()
+    this.lastPid = -1
+    this.lastProcess = undefined
   }
 
   /** Observed names with their keys, sorted by key. */
@@ -245,7 +249,7 @@ export class GraphBuilder implements Dictionary {
     let state: NameState | undefined
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
-      state.queries[typeId] = (state.queries[typeId] ?? 0) + 1
+      countQuery(state, typeId)
       state.clients.add(label)
       seenAt(state, time)
       this.queries++
@@ -276,6 +280,7 @@ export class GraphBuilder implements Dictionary {
       } else {
         process.pending.set(keyId, [query])
       }
+      process.recent.push(query)
     }
     stream.query = query
   }
@@ -340,6 +345,17 @@ export class GraphBuilder implements Dictionary {
   ): void {
     stream.query = undefined
     const keyId = this.keyOf(buffer, message.nameStart, message.nameEnd)
+    // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
+    process.recent.push({
+      keyId,
+      typeId: -1,
+      state: undefined,
+      answered: false,
+      done: false,
+      line: -1,
+      recordedMask: 0,
+      recordedOther: undefined,
+    })
     const list = process.pending.get(keyId)
     if (!list) return
     for (const query of list) this.settle(query)
@@ -403,10 +419,10 @@ export class GraphBuilder implements Dictionary {
     this.nextSweep = line + SWEEP_INTERVAL
     const oldest = line - PENDING_WINDOW
     for (const [pid, process] of this.processes) {
-      for (const [key, stream] of process.streams) {
+      for (const [key, stream] of process.serials) {
         if (stream.line >= oldest) continue
         if (stream.query && stream.query.line < oldest) this.settle(stream.query)
-        process.streams.delete(key)
+        process.serials.delete(key)
       }
       for (const [key, list] of process.pending) {
         let kept = 0
@@ -417,16 +433,23 @@ export class GraphBuilder implements Dictionary {
         list.length = kept
         if (kept === 0) process.pending.delete(key)
       }
-      if (process.streams.size === 0 && process.pending.size === 0) this.processes.delete(pid)
+      process.recent = process.recent.filter((query) => !query.done)
+      if (process.plain.line < oldest && process.serials.size === 0 && process.pending.size === 0) {
+        this.processes.delete(pid)
+      }
     }
+    this.lastPid = -1
+    this.lastProcess = undefined
   }
 
   /** The key id of a raw name id (NO_KEY for the root). */
   private rawKey(rawId: number): number {
-    const known = this.rawKeys[rawId]
-    if (known !== undefined) return known
+    // Ids are handed out in order, so a new one is always the next index: the arrays stay
+    // packed (reading a hole in a JavaScript array is several times slower).
+    if (rawId < this.rawKeys.length) return this.rawKeys[rawId] as number
     const keyId = this.keyIdOf(normalizeName(this.rawNames.text(rawId)))
-    this.rawKeys[rawId] = keyId
+    this.rawKeys.push(keyId)
+    this.recordedSpelling.push(0)
     return keyId
   }
 
@@ -440,6 +463,7 @@ export class GraphBuilder implements Dictionary {
     if (keyId === undefined) {
       keyId = this.keyNames.length
       this.keyNames.push(key)
+      this.states.push(undefined)
       this.keyIds.set(key, keyId)
     }
     return keyId
@@ -458,13 +482,11 @@ export class GraphBuilder implements Dictionary {
 
   private clientLabel(buffer: Uint8Array, start: number, end: number): number {
     const clientId = this.clients.intern(buffer, start, end)
-    let label = this.clientLabels[clientId]
-    if (label === undefined) {
-      const address = this.clients.text(clientId)
-      const name = this.clientMap ? this.clientMap.get(address) : address
-      label = name === undefined ? -1 : this.labelIdOf(name)
-      this.clientLabels[clientId] = label
-    }
+    if (clientId < this.clientLabels.length) return this.clientLabels[clientId] as number
+    const address = this.clients.text(clientId)
+    const name = this.clientMap ? this.clientMap.get(address) : address
+    const label = name === undefined ? -1 : this.labelIdOf(name)
+    this.clientLabels.push(label)
     return label
   }
 
@@ -484,7 +506,7 @@ export class GraphBuilder implements Dictionary {
    * @param rawId The spelling to record, or -1 to record none.
    */
   private stateOf(rawId: number, keyId: number, line: number): NameState {
-    let state = this.states[keyId]
+    let state = this.states[keyId] as NameState | undefined
     if (!state) {
       state = createNameState(keyId, line)
       this.states[keyId] = state
@@ -495,6 +517,25 @@ export class GraphBuilder implements Dictionary {
     }
     return state
   }
+}
+
+function createStream(line: number): Stream {
+  return {
+    query: undefined,
+    lastKey: NO_KEY,
+    lastCname: false,
+    lastQuery: undefined,
+    lastState: undefined,
+    line,
+  }
+}
+
+function latestUnanswered(queries: PendingQuery[]): PendingQuery | undefined {
+  for (let index = queries.length - 1; index >= 0; index--) {
+    const query = queries[index] as PendingQuery
+    if (!query.answered && !query.done) return query
+  }
+  return undefined
 }
 
 function outcomeOf(message: Message): number {

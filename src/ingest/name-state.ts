@@ -34,10 +34,10 @@ export const OUTCOME_DHCP = 8
 
 export interface NameState {
   keyId: number
-  /** Query count by type id. */
-  queries: number[]
+  /** Query count by type id (typed arrays: no holes, grown on demand). */
+  queries: Int32Array
   /** Outcome count at `typeId * OUTCOME_COUNT + outcome`. */
-  outcomes: number[]
+  outcomes: Int32Array
   /** Address ids. */
   v4: Set<number>
   v6: Set<number>
@@ -66,8 +66,8 @@ export interface Dictionary {
 export function createNameState(keyId: number, line: number): NameState {
   return {
     keyId,
-    queries: [],
-    outcomes: [],
+    queries: new Int32Array(4),
+    outcomes: new Int32Array(4 * OUTCOME_COUNT),
     v4: new Set(),
     v6: new Set(),
     cnameTo: new Set(),
@@ -95,9 +95,23 @@ export function seenAt(state: NameState, time: number): void {
   if (time > state.lastSeen) state.lastSeen = time
 }
 
+export function countQuery(state: NameState, typeId: number): void {
+  if (typeId >= state.queries.length) state.queries = grow(state.queries, (typeId + 4) * 2)
+  ;(state.queries[typeId] as number)++
+}
+
 export function countOutcome(state: NameState, typeId: number, outcome: number): void {
   const index = typeId * OUTCOME_COUNT + outcome
-  state.outcomes[index] = (state.outcomes[index] ?? 0) + 1
+  if (index >= state.outcomes.length) {
+    state.outcomes = grow(state.outcomes, (typeId + 4) * 2 * OUTCOME_COUNT)
+  }
+  ;(state.outcomes[index] as number)++
+}
+
+function grow(array: Int32Array, length: number): Int32Array {
+  const grown = new Int32Array(length)
+  grown.set(array)
+  return grown
 }
 
 /**

@@ -57,7 +57,7 @@ describe('allowlist ingest', () => {
       ),
     ).toEqual(['schema', 'runs', 'sources', 'names'])
     expect(child.stderr).toContain('46 lines, 16 queries, 15 names, 7 unparsed')
-    expect(child.stderr).toContain('fixtures/hostile-garbage/dns.log:33: unparsed line `\\x00')
+    expect(child.stderr).toContain('fixtures/hostile-garbage/dns.log:33: Unexpected line `\\x00')
     expect(child.stderr).not.toContain('\r')
   })
 
