@@ -110,6 +110,21 @@ describe('allowlist ingest', () => {
     expect(unwrap(child.stderr)).toContain(`Cannot read \`${broken}\``)
     expect(await readdir(directory)).toEqual(['dns.log'])
   })
+
+  it('should write the graph to stdout with -o - and refuse a directory as input', async () => {
+    const dash = spawnSync(
+      'node',
+      ['bin/run.js', 'ingest', 'fixtures/apt-extra/dns.log', '-o', '-'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(dash.status).toBe(0)
+    expect(parseGraph(dash.stdout, 'stdout').data?.runs).toBe(1)
+    const folder = spawnSync('node', ['bin/run.js', 'ingest', directory], {encoding: 'utf8'})
+    expect(folder.status).toBe(3)
+    expect(unwrap(folder.stderr)).toContain(`Cannot read \`${directory}\`: it is a directory`)
+  })
 })
 
 /** oclif wraps error messages to the terminal width with a ` ›   ` margin; join the lines. */
