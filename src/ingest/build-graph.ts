@@ -250,7 +250,11 @@ export class GraphBuilder implements Dictionary {
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
       countQuery(state, typeId)
-      state.clients.add(label)
+      // Most names are asked by one client over and over: skip the set when it is the last one.
+      if (state.lastClient !== label) {
+        state.clients.add(label)
+        state.lastClient = label
+      }
       seenAt(state, time)
       this.queries++
     }
@@ -433,7 +437,9 @@ export class GraphBuilder implements Dictionary {
         list.length = kept
         if (kept === 0) process.pending.delete(key)
       }
-      process.recent = process.recent.filter((query) => !query.done)
+      let kept = 0
+      for (const query of process.recent) if (!query.done) process.recent[kept++] = query
+      process.recent.length = kept
       if (process.plain.line < oldest && process.serials.size === 0 && process.pending.size === 0) {
         this.processes.delete(pid)
       }

@@ -46,6 +46,8 @@ export interface NameState {
   cnameFrom: Set<number>
   /** Client label ids. */
   clients: Set<number>
+  /** The label added last, to skip the set for repeated askers. */
+  lastClient: number
   /** Seconds (see shapes/timestamp.ts); -1 until a line with a time mentions the name. */
   firstSeen: number
   lastSeen: number
@@ -73,6 +75,7 @@ export function createNameState(keyId: number, line: number): NameState {
     cnameTo: new Set(),
     cnameFrom: new Set(),
     clients: new Set(),
+    lastClient: -1,
     firstSeen: -1,
     lastSeen: -1,
     firstLine: line,
