@@ -7,10 +7,10 @@
  * query, and so on). Answer lines that directly follow a `<CNAME>` answer in the same stream
  * are the next link of the chain: they get the asking query's type and a CNAME edge.
  * Pending queries are forgotten after a window of lines, so memory follows the number of
- * names, not the length of the log. Names, types, clients and addresses are interned from
- * the line's bytes (byte-interner.ts), so the per-line work is integer work.
+ * names, not the length of the log. Names, types, clients and addresses arrive as ids
+ * (interned-values.ts), so the per-line work is integer work.
  */
-import {ByteInterner} from './byte-interner.js'
+import {InternedValues, NO_KEY} from './interned-values.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -45,13 +45,10 @@ import {
   type Dictionary,
   type NameState,
 } from './name-state.js'
-import {normalizeName, reverseName} from './normalize-name.js'
 
 /** Lines after which an unanswered query counts as `unanswered` and its state is dropped. */
 export const PENDING_WINDOW = 5000
 const SWEEP_INTERVAL = 4096
-/** The graph key of a name that has none (the root, `.`). */
-const NO_KEY = -1
 
 interface PendingQuery {
   keyId: number
@@ -94,7 +91,7 @@ export interface BuildOptions {
   clients?: ReadonlyMap<string, string> | undefined
 }
 
-export class GraphBuilder implements Dictionary {
+export class GraphBuilder {
   /** Observed names by key id. */
   readonly states: Array<NameState | undefined> = []
   /** Queries that counted. */
@@ -107,21 +104,7 @@ export class GraphBuilder implements Dictionary {
    */
   tail = false
 
-  private readonly clientMap: ReadonlyMap<string, string> | undefined
-  private readonly rawNames = new ByteInterner('utf8')
-  private readonly rawKeys: number[] = []
-  private readonly keyIds = new Map<string, number>()
-  private readonly keyNames: string[] = []
-  private readonly types = new ByteInterner('latin1')
-  private readonly typeA: number
-  private readonly typeAaaa: number
-  private readonly addresses = new ByteInterner('latin1')
-  private readonly clients = new ByteInterner('latin1')
-  /** Client id → label id, or -1 for clients the filter ignores. */
-  private readonly clientLabels: number[] = []
-  private readonly labelIds = new Map<string, number>()
-  private readonly labels: string[] = []
-  private readonly reversedKeys = new Map<number, number>()
+  private readonly values: InternedValues
   /** 1 for raw name ids already added to their state's `rawNames`. */
   private readonly recordedSpelling: number[] = []
   /**
@@ -136,25 +119,12 @@ export class GraphBuilder implements Dictionary {
   private lastProcess: ProcessState | undefined
 
   constructor(options: BuildOptions = {}) {
-    this.clientMap = options.clients
-    this.typeA = this.types.intern(Buffer.from('A'), 0, 1)
-    this.typeAaaa = this.types.intern(Buffer.from('AAAA'), 0, 4)
+    this.values = new InternedValues(options.clients)
   }
 
-  key(id: number): string {
-    return this.keyNames[id] as string
-  }
-
-  type(id: number): string {
-    return this.types.text(id)
-  }
-
-  address(id: number): string {
-    return this.addresses.text(id)
-  }
-
-  client(id: number): string {
-    return this.labels[id] as string
+  /** Turns the ids in this builder's states back into strings. */
+  get dictionary(): Dictionary {
+    return this.values
   }
 
   /**
@@ -229,7 +199,7 @@ export class GraphBuilder implements Dictionary {
   /** Observed names with their keys, sorted by key. */
   observed(): Array<[string, NameState]> {
     const result: Array<[string, NameState]> = []
-    for (const state of this.states) if (state) result.push([this.key(state.keyId), state])
+    for (const state of this.states) if (state) result.push([this.values.key(state.keyId), state])
     return result.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
@@ -242,10 +212,10 @@ export class GraphBuilder implements Dictionary {
     buffer: Uint8Array,
     message: Message,
   ): void {
-    const rawId = this.rawNames.intern(buffer, message.nameStart, message.nameEnd)
-    const keyId = this.rawKey(rawId)
-    const typeId = this.types.intern(buffer, message.typeStart, message.typeEnd)
-    const label = this.clientLabel(buffer, message.clientStart, message.clientEnd)
+    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+    const keyId = this.values.rawKey(rawId)
+    const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
+    const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
     let state: NameState | undefined
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
@@ -298,11 +268,11 @@ export class GraphBuilder implements Dictionary {
     buffer: Uint8Array,
     message: Message,
   ): void {
-    const rawId = this.rawNames.intern(buffer, message.nameStart, message.nameEnd)
-    let keyId = this.rawKey(rawId)
+    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+    let keyId = this.values.rawKey(rawId)
     let spelling = rawId
     if (message.answer === ANSWER_OTHER) {
-      const reversed = this.reversedKey(rawId)
+      const reversed = this.values.reversedKey(rawId)
       if (reversed !== NO_KEY) {
         keyId = reversed
         spelling = -1
@@ -325,9 +295,9 @@ export class GraphBuilder implements Dictionary {
       }
       this.record(query, state, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        state.v4.add(this.addresses.intern(buffer, message.addressStart, message.addressEnd))
+        state.v4.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        state.v6.add(this.addresses.intern(buffer, message.addressStart, message.addressEnd))
+        state.v6.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       }
       seenAt(state, time)
     }
@@ -348,7 +318,7 @@ export class GraphBuilder implements Dictionary {
     message: Message,
   ): void {
     stream.query = undefined
-    const keyId = this.keyOf(buffer, message.nameStart, message.nameEnd)
+    const keyId = this.values.keyOf(buffer, message.nameStart, message.nameEnd)
     // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
     process.recent.push({
       keyId,
@@ -394,7 +364,11 @@ export class GraphBuilder implements Dictionary {
     const list = process.pending.get(keyId)
     if (!list) return undefined
     const impliedType =
-      implied === IMPLIED_NONE ? -1 : implied === IMPLIED_A ? this.typeA : this.typeAaaa
+      implied === IMPLIED_NONE
+        ? -1
+        : implied === IMPLIED_A
+          ? this.values.typeA
+          : this.values.typeAaaa
     let fallback: PendingQuery | undefined
     for (const query of list) {
       if (query.done || query.answered) continue
@@ -448,78 +422,25 @@ export class GraphBuilder implements Dictionary {
     this.lastProcess = undefined
   }
 
-  /** The key id of a raw name id (NO_KEY for the root). */
-  private rawKey(rawId: number): number {
-    // Ids are handed out in order, so a new one is always the next index: the arrays stay
-    // packed (reading a hole in a JavaScript array is several times slower).
-    if (rawId < this.rawKeys.length) return this.rawKeys[rawId] as number
-    const keyId = this.keyIdOf(normalizeName(this.rawNames.text(rawId)))
-    this.rawKeys.push(keyId)
-    this.recordedSpelling.push(0)
-    return keyId
-  }
-
-  private keyOf(buffer: Uint8Array, start: number, end: number): number {
-    return this.rawKey(this.rawNames.intern(buffer, start, end))
-  }
-
-  private keyIdOf(key: string): number {
-    if (key === '') return NO_KEY
-    let keyId = this.keyIds.get(key)
-    if (keyId === undefined) {
-      keyId = this.keyNames.length
-      this.keyNames.push(key)
-      this.states.push(undefined)
-      this.keyIds.set(key, keyId)
-    }
-    return keyId
-  }
-
-  /** PTR answers from hosts files put the address in the name slot: its reverse name's key. */
-  private reversedKey(rawId: number): number {
-    let keyId = this.reversedKeys.get(rawId)
-    if (keyId === undefined) {
-      const reversed = reverseName(this.rawNames.text(rawId))
-      keyId = reversed === undefined ? NO_KEY : this.keyIdOf(reversed)
-      this.reversedKeys.set(rawId, keyId)
-    }
-    return keyId
-  }
-
-  private clientLabel(buffer: Uint8Array, start: number, end: number): number {
-    const clientId = this.clients.intern(buffer, start, end)
-    if (clientId < this.clientLabels.length) return this.clientLabels[clientId] as number
-    const address = this.clients.text(clientId)
-    const name = this.clientMap ? this.clientMap.get(address) : address
-    const label = name === undefined ? -1 : this.labelIdOf(name)
-    this.clientLabels.push(label)
-    return label
-  }
-
-  private labelIdOf(name: string): number {
-    let id = this.labelIds.get(name)
-    if (id === undefined) {
-      id = this.labels.length
-      this.labels.push(name)
-      this.labelIds.set(name, id)
-    }
-    return id
-  }
-
   /**
    * The state of a key, created on first use.
    *
    * @param rawId The spelling to record, or -1 to record none.
    */
   private stateOf(rawId: number, keyId: number, line: number): NameState {
+    // Filled up to the key so the array stays packed (reading a hole is several times slower).
+    while (this.states.length <= keyId) this.states.push(undefined)
     let state = this.states[keyId] as NameState | undefined
     if (!state) {
       state = createNameState(keyId, line)
       this.states[keyId] = state
     }
-    if (rawId >= 0 && this.recordedSpelling[rawId] !== 1) {
-      this.recordedSpelling[rawId] = 1
-      addRawName(state, this.rawNames.text(rawId))
+    if (rawId >= 0) {
+      while (this.recordedSpelling.length <= rawId) this.recordedSpelling.push(0)
+      if (this.recordedSpelling[rawId] !== 1) {
+        this.recordedSpelling[rawId] = 1
+        addRawName(state, this.values.rawText(rawId))
+      }
     }
     return state
   }

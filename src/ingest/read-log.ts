@@ -53,7 +53,9 @@ export function scannerResult(file: string, gzip: boolean, scanner: LogScanner):
   }
   const graph = createRoot()
   for (const [key, state] of scanner.builder.observed()) {
-    ensureNode(graph, key).data = {observation: toObservation(state, file, scanner.builder)}
+    ensureNode(graph, key).data = {
+      observation: toObservation(state, file, scanner.builder.dictionary),
+    }
   }
   graph.data = {runs: 1, sources: [source]}
   return {graph, source, counts}
