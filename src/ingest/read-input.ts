@@ -82,13 +82,15 @@ export interface InputPeek {
  */
 export async function peekInput(file: string): Promise<InputPeek> {
   try {
+    // Only regular files are opened here: opening a FIFO twice could cost its writer the data.
+    const stats = await stat(file)
+    if (!stats.isFile()) return {regularFile: false, size: 0, gzip: false, document: false}
     const handle = await open(file, 'r')
     try {
-      const stats = await handle.stat()
       const head = Buffer.alloc(64)
-      const {bytesRead} = stats.isFile() ? await handle.read(head, 0, 64, 0) : {bytesRead: 0}
+      const {bytesRead} = await handle.read(head, 0, 64, 0)
       return {
-        regularFile: stats.isFile(),
+        regularFile: true,
         size: stats.size,
         gzip: bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b,
         document: startsLikeDocument(head.subarray(0, bytesRead)),

@@ -125,6 +125,24 @@ describe('allowlist ingest', () => {
     expect(folder.status).toBe(3)
     expect(unwrap(folder.stderr)).toContain(`Cannot read \`${directory}\`: it is a directory`)
   })
+
+  it('should read a named pipe once, as a stream', async () => {
+    const fifo = join(directory, 'dns.fifo')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const child = spawnSync(
+      'sh',
+      [
+        '-c',
+        'cat "$1" > "$2" & exec node bin/run.js ingest "$2" --json',
+        'sh',
+        'fixtures/npm-install/dns.log',
+        fifo,
+      ],
+      {encoding: 'utf8'},
+    )
+    expect(child.status).toBe(0)
+    expect(JSON.parse(child.stdout)).toMatchObject({lines: 112, queries: 31, names: 18})
+  })
 })
 
 /** oclif wraps error messages to the terminal width with a ` ›   ` margin; join the lines. */
