@@ -13,4 +13,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
     },
   },
+  // Scripts inlined into generated pages (the HTML report) run in a browser, not in Node.
+  {files: ['templates/**/*.js'], languageOptions: {globals: globals.browser}},
 )

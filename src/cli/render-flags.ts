@@ -114,6 +114,42 @@ export const renderFlags = {
     min: 0,
     helpGroup: optionsGroup,
   }),
+  'cilium-name': Flags.string({
+    description: 'cilium: metadata.name of the policy (default allowlist-egress).',
+    helpGroup: optionsGroup,
+  }),
+  'cilium-namespace': Flags.string({
+    description: 'cilium: metadata.namespace (default: none, kubectl -n decides).',
+    helpGroup: optionsGroup,
+  }),
+  'cilium-subdomains': Flags.string({
+    description:
+      'cilium: `multi-level` writes **.d (Cilium 1.19+); `single-level` writes *.d, one label deep.',
+    options: ['multi-level', 'single-level'],
+    helpGroup: optionsGroup,
+  }),
+  'harden-runner-ports': Flags.string({
+    description: 'harden-runner: ports allowed for every host, comma-separated (default 443).',
+    helpValue: 'PORT[,PORT]',
+    helpGroup: optionsGroup,
+  }),
+  'harden-runner-uses': Flags.string({
+    description: 'harden-runner: the action reference (default step-security/harden-runner@v2).',
+    helpGroup: optionsGroup,
+  }),
+  'adblock-syntax': Flags.string({
+    description: 'adblock: `browser` (uBlock Origin, AdGuard) or `dns` (AdGuard Home) rules.',
+    options: ['browser', 'dns'],
+    helpGroup: optionsGroup,
+  }),
+  'adblock-title': Flags.string({
+    description: 'adblock: a `! Title:` line for list managers.',
+    helpGroup: optionsGroup,
+  }),
+  'haproxy-acl': Flags.string({
+    description: 'haproxy: the ACL name the lines define (default allowlist).',
+    helpGroup: optionsGroup,
+  }),
 }
 
 /** What oclif hands back for `renderFlags`, every value optional. */
@@ -148,6 +184,14 @@ const flagTargets: Record<string, ReadonlyArray<readonly [string, string]>> = {
   'hosts-addresses': [['hosts', 'addresses']],
   'rpz-serial': [['rpz', 'serial']],
   'rpz-ttl': [['rpz', 'ttl']],
+  'cilium-name': [['cilium', 'name']],
+  'cilium-namespace': [['cilium', 'namespace']],
+  'cilium-subdomains': [['cilium', 'subdomains']],
+  'harden-runner-ports': [['harden-runner', 'ports']],
+  'harden-runner-uses': [['harden-runner', 'uses']],
+  'adblock-syntax': [['adblock', 'syntax']],
+  'adblock-title': [['adblock', 'title']],
+  'haproxy-acl': [['haproxy', 'acl']],
 }
 
 /**

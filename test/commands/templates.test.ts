@@ -83,7 +83,7 @@ describe('templates eject', () => {
 
   it('should reject an unknown format', async () => {
     const {error} = await runCommand(['templates', 'eject', temp(), '-f', 'nope'])
-    expect(error?.message).toMatch(/Unexpected format `nope`, expected one of `dnsmasq`/)
+    expect(error?.message).toMatch(/Unexpected format `nope`, expected one of .*`dnsmasq`/)
     expect(error?.oclif?.exit).toBe(ExitCode.usage)
   })
 })
