@@ -1,8 +1,8 @@
 /**
  * The flags every rendering command shares (`compile`, and anything else that writes formats):
  * template overrides, `--timestamp`, and per-format options. `renderSettingsFromFlags` turns the
- * parsed values into `renderFormat` settings, with only the options a flag actually set, so they
- * can be laid over the config file's `formats.<name>` objects (`mergeFormatOptions`).
+ * parsed values into `renderFormat` settings, with only the options a flag actually set, so
+ * `compile` can lay them over the config file's `formats.<name>` objects key by key.
  */
 import {Flags} from '@oclif/core'
 
@@ -221,21 +221,4 @@ export function renderSettingsFromFlags(
     ...(flags.timestamp === true ? {timestamp: now} : {}),
     formatOptions,
   }
-}
-
-/**
- * Lay flag options over config options, format by format and key by key (flags win).
- *
- * @param fromConfig The config file's `formats` object (validated by each format later).
- * @param fromFlags `renderSettingsFromFlags(...).formatOptions`.
- */
-export function mergeFormatOptions(
-  fromConfig: FormatOptionsByFormat,
-  fromFlags: FormatOptionsByFormat,
-): FormatOptionsByFormat {
-  const merged: FormatOptionsByFormat = {...fromConfig}
-  for (const [format, options] of Object.entries(fromFlags)) {
-    merged[format] = {...merged[format], ...options}
-  }
-  return merged
 }

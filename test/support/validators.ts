@@ -64,7 +64,7 @@ export const validators: Record<string, (directory: string, content: string) => 
         '-u',
         'http://example.com/',
       ])
-      return {ok: status === 0 && /^(DIRECT|PROXY) /.test(output), output}
+      return {ok: status === 0 && /^(DIRECT|PROXY \S+)\n?$/.test(output), output}
     },
     async unbound(directory, content) {
       const path = await written(directory, 'allowlist.unbound.conf', content)
