@@ -1,0 +1,167 @@
+/**
+ * A capture session: preflight, one bridge (created or borrowed) whose dnsmasq logs queries,
+ * then for each run a fresh instance that runs the command, and the run's slice of the log.
+ * Capture turns the slices into a graph; verify reads refusals from them. Everything it changes
+ * is undone on success, failure and SIGINT/SIGTERM, unless `keep` is set.
+ */
+import {randomBytes} from 'node:crypto'
+import type {Writable} from 'node:stream'
+import {AllowlistError} from '../errors.js'
+import {Cleanup, Interrupted, withInterruptHandling, type CleanupReport} from './cleanup.js'
+import {NAME_PREFIX} from './labels.js'
+import {launchInstance, runInInstance, type PushedFile} from './instance.js'
+import {prepareLogFile, waitForLog, type Packaging} from './log-location.js'
+import {keepClients, logSize, readFrom} from './log-slice.js'
+import type {InstanceAddresses, Lxd} from './lxd.js'
+import {prepareNetwork} from './network.js'
+import {preflight} from './preflight.js'
+import type {LoggingOptions} from './raw-dnsmasq.js'
+
+export interface SessionOptions {
+  /** Image reference for `lxc launch`. */
+  image: string
+  vm: boolean
+  /** Borrow this bridge instead of creating one. */
+  network?: string | undefined
+  /** New bridges: NAT to the outside; off means the instance reaches the bridge only. */
+  nat: boolean
+  /** The bridge's `raw.dnsmasq` for this session, from the original value and the log options. */
+  rawDnsmasq: (original: string, logging: LoggingOptions) => string
+  command: readonly string[]
+  runs: number
+  user?: string | undefined
+  env: Record<string, string>
+  cwd?: string | undefined
+  push: readonly PushedFile[]
+  /** Leave the instance(s), network and raw.dnsmasq in place for debugging. */
+  keep: boolean
+  readyTimeoutMs: number
+  /** Where the command's output goes. */
+  stdout: Writable
+  stderr: Writable
+  /** Progress lines (to stderr in the CLI). */
+  progress?: ((message: string) => void) | undefined
+  /** Snap or native LXD (detected when absent). */
+  packaging?: Packaging | undefined
+}
+
+/** One run of the command. */
+export interface RunRecord {
+  /** 1-based. */
+  run: number
+  instance: string
+  addresses: InstanceAddresses
+  exitCode: number
+  /** The run's slice of the query log, other clients' lines removed. */
+  log: string
+}
+
+export interface SessionResult {
+  network: string
+  runs: RunRecord[]
+  /** The first non-zero exit code of the command, else 0. */
+  exitCode: number
+  /** What was undone (empty under `keep`). */
+  cleanup: CleanupReport
+  /** What `keep` left in place. */
+  kept: string[]
+}
+
+/**
+ * Run a session.
+ *
+ * @throws AllowlistError `environment` (LXD unusable), `interrupted` (SIGINT/SIGTERM, after
+ *   cleaning up), or the error that stopped it, after cleaning up.
+ */
+export async function runSession(lxd: Lxd, options: SessionOptions): Promise<SessionResult> {
+  if (!Number.isInteger(options.runs) || options.runs < 1) {
+    throw new AllowlistError(`Unexpected \`--runs ${options.runs}\`, expected a whole number ≥ 1`, {
+      exit: 'usage',
+    })
+  }
+  await preflight(lxd)
+  const controller = new AbortController()
+  const {signal} = controller
+  const progress = options.progress ?? (() => {})
+  return withInterruptHandling(controller, async () => {
+    const cleanup = new Cleanup()
+    const runs: RunRecord[] = []
+    let network = ''
+    let failure: unknown
+    try {
+      const log = await prepareLogFile(options.packaging)
+      cleanup.add(`remove ${log.readable}`, log.remove)
+      const logging: LoggingOptions = {logFile: log.configured, extra: true}
+      const prepared = await prepareNetwork(
+        lxd,
+        {
+          borrow: options.network,
+          nat: options.nat,
+          rawDnsmasq: (original) => options.rawDnsmasq(original, logging),
+        },
+        cleanup,
+      )
+      network = prepared.name
+      progress(
+        `${prepared.created ? 'Created' : 'Using'} network ${network}; dnsmasq logs to ${log.readable}`,
+      )
+      await waitForLog(log, 15_000, signal)
+      const dnsDomain = (await lxd.network(network)).config['dns.domain'] ?? 'lxd'
+      const session = randomBytes(3).toString('hex')
+      for (let run = 1; run <= options.runs; run++) {
+        const instance = `${NAME_PREFIX}${session}-${run}`
+        progress(`Run ${run}/${options.runs}: launching ${instance} from ${options.image}`)
+        const addresses = await launchInstance(
+          lxd,
+          instance,
+          {
+            image: options.image,
+            vm: options.vm,
+            network,
+            dnsDomain,
+            readyTimeoutMs: options.readyTimeoutMs,
+            signal,
+          },
+          cleanup,
+        )
+        const offset = await logSize(log.readable)
+        progress(
+          `Run ${run}/${options.runs}: ${instance} (${addresses.v4.join(', ')}) runs: ${options.command.join(' ')}`,
+        )
+        const exitCode = await runInInstance(lxd, instance, options.command, {
+          user: options.user,
+          env: options.env,
+          cwd: options.cwd,
+          push: options.push,
+          stdout: options.stdout,
+          stderr: options.stderr,
+          signal,
+        })
+        signal.throwIfAborted()
+        const clients = new Set([...addresses.v4, ...addresses.v6])
+        runs.push({
+          run,
+          instance,
+          addresses,
+          exitCode,
+          log: keepClients(await readFrom(log.readable, offset), clients),
+        })
+        if (!options.keep) await lxd.deleteInstance(instance)
+      }
+    } catch (error) {
+      failure = signal.aborted ? signal.reason : error
+    }
+    let report: CleanupReport = {done: [], failed: []}
+    let kept: string[] = []
+    if (options.keep) kept = cleanup.discard()
+    else report = await cleanup.run()
+    for (const step of kept) progress(`Kept (--keep): ${step}`)
+    for (const {step, reason} of report.failed) progress(`Cleanup failed: ${step}: ${reason}`)
+    if (failure instanceof Interrupted) {
+      throw new AllowlistError(`${failure.message}; cleaned up`, {exit: 'interrupted'})
+    }
+    if (failure !== undefined) throw failure
+    const exitCode = runs.find((record) => record.exitCode !== 0)?.exitCode ?? 0
+    return {network, runs, exitCode, cleanup: report, kept}
+  })
+}
