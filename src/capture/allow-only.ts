@@ -13,7 +13,10 @@ import type {ListEntry} from './read-list.js'
  * @param upstreams `address#port` servers allowed names are forwarded to.
  * @returns Sorted, de-duplicated lines.
  */
-export function allowOnlyLines(entries: readonly ListEntry[], upstreams: readonly string[]): string[] {
+export function allowOnlyLines(
+  entries: readonly ListEntry[],
+  upstreams: readonly string[],
+): string[] {
   const names = [...new Set(entries.map((entry) => entry.name))].sort()
   return names.flatMap((name) => upstreams.map((upstream) => `server=/${name}/${upstream}`))
 }

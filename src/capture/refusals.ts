@@ -51,9 +51,7 @@ export function findRefusals(text: string): Refusal[] {
     if (known) known.count++
     else refusals.set(key, {name: asked.name, type: asked.type, count: 1, firstLine: asked.line})
   }
-  return [...refusals.values()].sort(
-    (a, b) => compare(a.name, b.name) || compare(a.type, b.type),
-  )
+  return [...refusals.values()].sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
 }
 
 function compare(a: string, b: string): number {
