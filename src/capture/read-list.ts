@@ -42,8 +42,16 @@ export function parseTextList(text: string, path: string): ListEntry[] {
     const line = raw.replace(/#.*/, '').trim()
     if (line === '') return
     const fields = line.split(/\s+/)
-    const values = fields[0] === 'acl' && fields[2] === 'dstdomain' ? fields.slice(3) : fields
-    for (const value of values) entries.push(toEntry(value, path, index + 1))
+    if (fields[0] === 'acl' && fields[2] === 'dstdomain') {
+      for (const value of fields.slice(3)) entries.push(toEntry(value, path, index + 1))
+    } else if (fields.length === 1) {
+      entries.push(toEntry(line, path, index + 1))
+    } else {
+      throw new AllowlistError(
+        `${path}:${index + 1}: Unexpected \`${line}\`, expected one hostname a line or \`acl NAME dstdomain …\``,
+        {exit: 'input', file: path, line: index + 1},
+      )
+    }
   })
   return entries
 }

@@ -1,0 +1,328 @@
+/**
+ * Capture and verify against a real LXD with the busybox test image (`.ci/start-lxd` imports
+ * it). All LXD tests live in this one file so they run one after another on the shared daemon.
+ * Every bridge forwards only to a loopback dnsmasq that answers every name itself, has NAT and
+ * routing off and no IPv6, and the image sets no default route: nothing leaves the machine.
+ */
+import {spawn} from 'node:child_process'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {PassThrough} from 'node:stream'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {captureRuns, LxcCli} from '../../src/capture/index.js'
+import type {CaptureOptions} from '../../src/capture/index.js'
+import {requireProgram} from '../support/programs.js'
+import {startUpstreamDns, type UpstreamDns} from '../support/upstream-dns.js'
+import {lxc, lxdState, tryLxc, type LxdState} from '../support/lxd-state.js'
+
+const IMAGE = 'allowlist-test'
+/** The workload's names: A, AAAA, MX, a CNAME chain and an NXDOMAIN. */
+const RECORDS = [
+  'host-record=cdn.example.org,127.0.0.7',
+  'cname=www.example.org,cdn.example.org',
+  'address=/missing.example.net/',
+  'mx-host=example.com,mail.example.com,10',
+  'address=/v6.example.com/::1',
+]
+const WORKLOAD = [
+  'nslookup -type=a registry.example.com',
+  'nslookup -type=a www.example.org',
+  'nslookup -type=a missing.example.net',
+  'nslookup -type=aaaa v6.example.com',
+  'nslookup -type=mx example.com',
+].join('; ')
+
+let upstream: UpstreamDns
+let before: LxdState
+let directory = ''
+const lxd = new LxcCli()
+
+function captureOptions(overrides: Partial<CaptureOptions> = {}): CaptureOptions {
+  return {
+    image: IMAGE,
+    vm: false,
+    nat: false,
+    upstreams: [upstream.server],
+    command: ['sh', '-c', WORKLOAD],
+    runs: 1,
+    env: {},
+    push: [],
+    keep: false,
+    readyTimeoutMs: 60_000,
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    ...overrides,
+  }
+}
+
+/** The query lines of a log as `TYPE name`, in order. */
+function queries(log: string): string[] {
+  return [...log.matchAll(/query\[(\w+)\] (\S+) from/g)].map((match) => `${match[1]} ${match[2]}`)
+}
+
+/** Create a bridge the way a user would, forwarding only to the loopback upstream. */
+function createUserBridge(name: string, rawDnsmasq: string): void {
+  lxc(
+    'query',
+    '-X',
+    'POST',
+    '/1.0/networks',
+    '--data',
+    JSON.stringify({
+      name,
+      type: 'bridge',
+      config: {
+        'ipv4.address': '10.254.77.1/24',
+        'ipv4.nat': 'false',
+        'ipv4.routing': 'false',
+        'ipv6.address': 'none',
+        'raw.dnsmasq': rawDnsmasq,
+      },
+    }),
+  )
+}
+
+/** Run the CLI; resolves with its exit code and output. */
+function runCli(
+  args: string[],
+  onStart?: (pid: number) => void,
+): Promise<{code: number | null; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/run.js', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once('close', (code) => resolve({code, stdout, stderr}))
+    if (child.pid !== undefined) onStart?.(child.pid)
+  })
+}
+
+beforeAll(async () => {
+  requireProgram('lxc', 'lxd')
+  upstream = await startUpstreamDns({address: '127.0.2.61', records: RECORDS})
+  directory = await mkdtemp(join(tmpdir(), 'allowlist-lxd-test-'))
+  before = lxdState()
+})
+
+afterAll(async () => {
+  await upstream?.stop()
+  await rm(directory, {recursive: true, force: true})
+  // The suite's own promise: the daemon is left as it was found.
+  expect(lxdState()).toEqual(before)
+})
+
+describe('capture on LXD', () => {
+  it('should capture names, types, NXDOMAIN and a CNAME of the instance, then remove everything', async () => {
+    const session = await captureRuns(lxd, captureOptions())
+    expect(session.exitCode).toBe(0)
+    const [run] = session.runs
+    expect(queries(run?.log ?? '')).toEqual([
+      'A registry.example.com',
+      'A www.example.org',
+      'A missing.example.net',
+      'AAAA v6.example.com',
+      'MX example.com',
+    ])
+    expect(run?.log).toContain('reply www.example.org is <CNAME>')
+    expect(run?.log).toContain('reply cdn.example.org is 127.0.0.7')
+    expect(run?.log).toContain('reply missing.example.net is NXDOMAIN')
+    expect(run?.log).toContain('reply v6.example.com is ::1')
+    expect(run?.log).toContain(`from ${run?.addresses.v4[0]}`)
+    expect(lxdState()).toEqual(before)
+  })
+
+  it('should restore the raw.dnsmasq of a borrowed bridge byte for byte', async () => {
+    const original = `no-resolv\nserver=${upstream.server}\n# the user's own comment, trailing spaces   \ndhcp-option=42,10.254.77.1`
+    createUserBridge('allowlist-t-b', original)
+    try {
+      const session = await captureRuns(
+        lxd,
+        captureOptions({
+          network: 'allowlist-t-b',
+          upstreams: [],
+          command: ['nslookup', '-type=a', 'borrowed.example.com'],
+        }),
+      )
+      expect(queries(session.runs[0]?.log ?? '')).toEqual(['A borrowed.example.com'])
+      const after = JSON.parse(lxc('query', '/1.0/networks/allowlist-t-b')) as {
+        config: Record<string, string>
+      }
+      expect(after.config['raw.dnsmasq']).toBe(original)
+      expect(Object.keys(after.config).filter((key) => key.startsWith('user.'))).toEqual([])
+    } finally {
+      lxc('network', 'delete', 'allowlist-t-b')
+    }
+  })
+
+  it("should keep only its own instance's queries on a bridge shared with another instance", async () => {
+    createUserBridge('allowlist-t-s', `no-resolv\nserver=${upstream.server}\n`)
+    try {
+      lxc(
+        'launch',
+        IMAGE,
+        'allowlist-t-other',
+        '--ephemeral',
+        '--network',
+        'allowlist-t-s',
+        '--quiet',
+      )
+      const noisy = spawn('lxc', [
+        'exec',
+        'allowlist-t-other',
+        '--',
+        'sh',
+        '-c',
+        'while true; do nslookup -type=a other.example.net >/dev/null 2>&1 && echo answered; sleep 0.1; done',
+      ])
+      let answered = 0
+      noisy.stdout.on(
+        'data',
+        (chunk: Buffer) => (answered += chunk.toString().split('answered').length - 1),
+      )
+      try {
+        const deadline = Date.now() + 20_000
+        while (answered === 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        const answeredBefore = answered
+        const session = await captureRuns(
+          lxd,
+          captureOptions({
+            network: 'allowlist-t-s',
+            upstreams: [],
+            command: [
+              'sh',
+              '-c',
+              'for i in 1 2 3; do nslookup -type=a mine.example.com; sleep 0.3; done',
+            ],
+          }),
+        )
+        const log = session.runs[0]?.log ?? ''
+        expect([...new Set(queries(log))]).toEqual(['A mine.example.com'])
+        // The other instance kept resolving through the same logging dnsmasq meanwhile.
+        expect(answered - answeredBefore).toBeGreaterThan(3)
+      } finally {
+        noisy.kill()
+        lxc('delete', '--force', 'allowlist-t-other')
+      }
+    } finally {
+      lxc('network', 'delete', 'allowlist-t-s')
+    }
+  })
+
+  it('should run each of --runs 3 in a fresh instance', async () => {
+    const session = await captureRuns(
+      lxd,
+      captureOptions({
+        runs: 3,
+        command: ['sh', '-c', 'nslookup -type=a run-$(hostname).example.com'],
+      }),
+    )
+    expect(session.runs.map((run) => queries(run.log))).toEqual(
+      session.runs.map((run) => [`A run-${run.instance}.example.com`]),
+    )
+    expect(new Set(session.runs.map((run) => run.instance)).size).toBe(3)
+  })
+
+  it('should clean up and exit 130 on SIGINT while the command runs', async () => {
+    let pid = 0
+    const running = runCli(
+      ['capture', '--image', IMAGE, '--no-nat', '--upstream', upstream.server, '--', 'sleep', '60'],
+      (started) => (pid = started),
+    )
+    try {
+      // Wait until the instance exists and the command is running in it.
+      const deadline = Date.now() + 30_000
+      let launched = false
+      while (!launched && Date.now() < deadline) {
+        const mine = lxdState().instances.filter((name) => !before.instances.includes(name))
+        launched =
+          mine.length > 0 && tryLxc('exec', mine[0] as string, '--', 'ps').includes('sleep 60')
+        if (!launched) await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      expect(launched).toBe(true)
+    } finally {
+      process.kill(pid, 'SIGINT')
+    }
+    const result = await running
+    expect(result.code).toBe(130)
+    expect(result.stderr).toContain('Interrupted by SIGINT; cleaned up')
+    expect(lxdState()).toEqual(before)
+  })
+
+  it('should exit with the command exit code and write the log', async () => {
+    const log = join(directory, 'dns.log')
+    const result = await runCli([
+      'capture',
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--log',
+      log,
+      '--',
+      'sh',
+      '-c',
+      'nslookup -type=a exit.example.com; exit 4',
+    ])
+    expect(result.code).toBe(4)
+    expect(queries(await readFile(log, 'utf8'))).toEqual(['A exit.example.com'])
+  })
+})
+
+describe('verify on LXD', () => {
+  const workload = [
+    'sh',
+    '-c',
+    'nslookup -type=a registry.example.com; nslookup -type=a www.example.org',
+  ]
+
+  it('should pass with a complete list', async () => {
+    const list = join(directory, 'complete.txt')
+    await writeFile(list, 'registry.example.com\n.example.org\n')
+    const result = await runCli([
+      'verify',
+      '--list',
+      list,
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--',
+      ...workload,
+    ])
+    expect(result.stdout).toContain(`Nothing refused: ${list} covers this command (1 run(s))`)
+    expect(result.code).toBe(0)
+  })
+
+  it('should fail and name the missing name when one is removed', async () => {
+    const list = join(directory, 'incomplete.txt')
+    await writeFile(list, '.example.org\n')
+    const result = await runCli([
+      'verify',
+      '--list',
+      list,
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--json',
+      '--',
+      ...workload,
+    ])
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as {
+      refusals: Array<{name: string; type: string; count: number; firstLine: string}>
+    }
+    expect(report.refusals.map(({name, type, count}) => ({name, type, count}))).toEqual([
+      {name: 'registry.example.com', type: 'A', count: 1},
+    ])
+    expect(report.refusals[0]?.firstLine).toMatch(/query\[A\] registry\.example\.com from 10\./)
+  })
+})
