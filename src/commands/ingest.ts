@@ -1,0 +1,58 @@
+/**
+ * `allowlist ingest`: read dnsmasq logs (or saved graphs) into one domain graph and write it.
+ */
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../cli/base-command.js'
+import {createProgressLine} from '../cli/progress.js'
+import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {serializeGraph} from '../graph/document.js'
+import {writeGraphFile} from '../graph/write-graph-file.js'
+import {ingest, type IngestSummary} from '../ingest/index.js'
+import {formatIngestSummary} from '../ingest/format-summary.js'
+
+export default class Ingest extends BaseCommand {
+  static override args = {
+    log: Args.string({
+      description:
+        'dnsmasq log (plain, log-queries=extra, syslog, journald; gzip detected), `-` for stdin, or a graph JSON',
+      required: true,
+    }),
+  }
+
+  static override description = `Reads every input as a stream and merges them into one graph of the DNS namespace: which names were asked for, by whom, with which query types and outcomes, their addresses and CNAME chains. Lines that are not understood are counted and the first few reported with file and line; they never stop the run.
+
+Without --output the graph document goes to stdout, unless --json is given: then stdout carries the summary object and the graph is written only with --output.
+
+Exit codes:
+${EXIT_CODES_HELP}`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> dns.log -o graph.json',
+    '<%= config.bin %> <%= command.id %> dns.log.1.gz dns.log -o graph.json --json',
+    'journalctl -u lxd -o short-iso | <%= config.bin %> <%= command.id %> - > graph.json',
+  ]
+
+  static override flags = {
+    output: Flags.string({
+      char: 'o',
+      description: 'write the graph document to this file (atomically)',
+    }),
+  }
+
+  static override strict = false
+
+  static override summary = 'Turn dnsmasq query logs into a domain graph.'
+
+  async run(): Promise<IngestSummary> {
+    const {argv, flags} = await this.parse(Ingest)
+    const progress =
+      process.stderr.isTTY && !this.jsonEnabled() ? createProgressLine(process.stderr) : undefined
+    const {tree, summary} = await ingest(argv as string[], {
+      onProgress: progress ? (state) => progress.update(state) : undefined,
+    }).finally(() => progress?.done())
+    if (flags.output !== undefined) await writeGraphFile(tree, flags.output)
+    else if (!this.jsonEnabled()) this.log(serializeGraph(tree).trimEnd())
+    this.logToStderr(formatIngestSummary(summary))
+    return summary
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The human summary of an ingest run, a few lines for stderr.
+ */
+import type {IngestSummary} from './summary.js'
+
+/**
+ * @param summary What `ingest()` returned.
+ * @returns Lines without a final newline.
+ */
+export function formatIngestSummary(summary: IngestSummary): string {
+  const lines = [
+    `${count(summary.lines)} lines, ${count(summary.queries)} queries, ${count(summary.names)} names` +
+      (summary.foreign > 0 ? `, ${count(summary.foreign)} lines of other programs skipped` : '') +
+      `, ${count(summary.unparsed)} unparsed`,
+  ]
+  for (const sample of summary.unparsedSamples) {
+    lines.push(`  ${sample.file}:${sample.line}: unparsed line \`${sample.text}\``)
+  }
+  if (summary.unparsed > summary.unparsedSamples.length) {
+    lines.push(`  … and ${count(summary.unparsed - summary.unparsedSamples.length)} more`)
+  }
+  return lines.join('\n')
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US')
+}

@@ -1,0 +1,274 @@
+/**
+ * dnsmasq's DNS messages (the text after `dnsmasq[PID]: ` and any `log-queries=extra` fields),
+ * parsed from bytes. Only the few fields the graph needs are decoded into strings; the rest of
+ * the line is never turned into a string, which is most of what makes ingest fast.
+ */
+
+export const MESSAGE_UNKNOWN = 0
+/** `query[TYPE] NAME from CLIENT` */
+export const MESSAGE_QUERY = 1
+/** `forwarded NAME to SERVER` */
+export const MESSAGE_FORWARDED = 2
+/** `reply|cached|cached-stale NAME is ANSWER` */
+export const MESSAGE_ANSWER = 3
+/** `config|DHCP|/path/to/hosts NAME is ANSWER`: answered by dnsmasq itself. */
+export const MESSAGE_LOCAL = 4
+/** `reply error is REFUSED` (or another rcode): the upstream failed the pending query. */
+export const MESSAGE_ERROR = 5
+/** Known lines that say nothing about a name (startup, statistics, DNSSEC, overflow). */
+export const MESSAGE_NOISE = 6
+
+export const ANSWER_ADDRESS_V4 = 0
+export const ANSWER_ADDRESS_V6 = 1
+export const ANSWER_CNAME = 2
+export const ANSWER_NXDOMAIN = 3
+export const ANSWER_NODATA = 4
+/** A positive answer without an address: `<MX>`, `<SRV>`, a PTR target name … */
+export const ANSWER_OTHER = 5
+
+export type LocalSource = 'config' | 'hosts' | 'dhcp'
+
+/** The decoded fields of one message; one object is reused for every line. */
+export interface Message {
+  kind: number
+  /** Query type as logged (`A`, `HTTPS`, `type=65`), for MESSAGE_QUERY. */
+  type: string
+  /** The name as logged, for every kind except MESSAGE_ERROR and MESSAGE_NOISE. */
+  name: string
+  /** The client address, for MESSAGE_QUERY. */
+  client: string
+  /** ANSWER_* for MESSAGE_ANSWER and MESSAGE_LOCAL. */
+  answer: number
+  /** The address text for ANSWER_ADDRESS_V4/V6. */
+  address: string
+  /** Who answered, for MESSAGE_LOCAL. */
+  local: LocalSource
+  /** The query type an answer implies (`A` for IPv4 and NODATA-IPv4 …), or `''`. */
+  impliedType: string
+}
+
+export function createMessage(): Message {
+  return {
+    kind: 0,
+    type: '',
+    name: '',
+    client: '',
+    answer: 0,
+    address: '',
+    local: 'config',
+    impliedType: '',
+  }
+}
+
+const QUERY = bytes('query[')
+const FORWARDED = bytes('forwarded ')
+const REPLY = bytes('reply ')
+const CACHED = bytes('cached ')
+const CACHED_STALE = bytes('cached-stale ')
+const CONFIG = bytes('config ')
+const DHCP = bytes('DHCP ')
+const FROM = bytes(' from ')
+const TO = bytes(' to ')
+const IS = bytes(' is ')
+const CNAME = bytes('<CNAME>')
+const NXDOMAIN = bytes('NXDOMAIN')
+const NODATA = bytes('NODATA')
+
+/** Messages dnsmasq writes that carry no name; matched only when nothing else did. */
+const NOISE = [
+  'started, ',
+  'compile time options',
+  'using ',
+  'read ',
+  'reading ',
+  'exiting ',
+  'cleared cache',
+  'DNS service limited',
+  'dnssec-query[',
+  'dnssec-retry[',
+  'validation ',
+  'overflow: ',
+  'warning: ',
+  'failed ',
+  'ignoring ',
+  'Ignoring ',
+  'no servers found',
+  'Maximum number of concurrent',
+  'auth[',
+  'ipset add',
+  'nftset add',
+  'setting ',
+  'asynchronous logging',
+  'DNSSEC ',
+  'time ',
+  'possible DNS-rebind',
+  'reducing DNS packet size',
+  'LOUD WARNING',
+  'cache size ',
+  'queries forwarded',
+  'queries answered',
+  'queries for authoritative',
+  'server ',
+  'pool memory',
+  'child processes',
+  'bad address',
+  'config error',
+  'FAILED to start up',
+  'secure ',
+  'insecure ',
+  'bogus ',
+  'directory ',
+  'not giving name',
+  'duplicate ',
+]
+
+/**
+ * Parse the message in `buffer[start, end)` into `message`.
+ *
+ * @returns `message.kind`; MESSAGE_UNKNOWN for lines nobody recognises.
+ */
+export function parseMessage(buffer: Buffer, start: number, end: number, message: Message): number {
+  message.kind = MESSAGE_UNKNOWN
+  switch (buffer[start]) {
+    case 0x71: // q
+      if (matches(buffer, start, end, QUERY)) parseQuery(buffer, start + QUERY.length, end, message)
+      break
+    case 0x66: // f
+      if (matches(buffer, start, end, FORWARDED)) {
+        const to = lastIndexOf(buffer, start + FORWARDED.length, end, TO)
+        if (to > start + FORWARDED.length) {
+          message.name = buffer.toString('utf8', start + FORWARDED.length, to)
+          message.kind = MESSAGE_FORWARDED
+        }
+      }
+      break
+    case 0x72: // r
+      if (matches(buffer, start, end, REPLY))
+        parseAnswer(buffer, start + REPLY.length, end, message)
+      break
+    case 0x63: // c
+      if (matches(buffer, start, end, CACHED))
+        parseAnswer(buffer, start + CACHED.length, end, message)
+      else if (matches(buffer, start, end, CACHED_STALE)) {
+        parseAnswer(buffer, start + CACHED_STALE.length, end, message)
+      } else if (matches(buffer, start, end, CONFIG)) {
+        parseLocal(buffer, start + CONFIG.length, end, message, 'config')
+      }
+      break
+    case 0x44: // D
+      if (matches(buffer, start, end, DHCP))
+        parseLocal(buffer, start + DHCP.length, end, message, 'dhcp')
+      break
+    case 0x2f: {
+      // `/etc/hosts NAME is ANSWER`: the path runs to the first space.
+      const space = buffer.indexOf(0x20, start)
+      if (space > start && space < end) parseLocal(buffer, space + 1, end, message, 'hosts')
+      break
+    }
+  }
+  if (message.kind === MESSAGE_UNKNOWN && isNoise(buffer, start, end)) message.kind = MESSAGE_NOISE
+  return message.kind
+}
+
+/** `TYPE] NAME from CLIENT` at `start`: the name is everything up to the last ` from `. */
+function parseQuery(buffer: Buffer, start: number, end: number, message: Message): void {
+  const close = buffer.indexOf(0x5d, start)
+  if (close <= start || close >= end || buffer[close + 1] !== 0x20) return
+  const from = lastIndexOf(buffer, close + 2, end, FROM)
+  if (from <= close + 2) return
+  message.type = buffer.toString('latin1', start, close)
+  message.name = buffer.toString('utf8', close + 2, from)
+  message.client = buffer.toString('latin1', from + FROM.length, end)
+  message.kind = MESSAGE_QUERY
+}
+
+function parseAnswer(buffer: Buffer, start: number, end: number, message: Message): void {
+  const is = lastIndexOf(buffer, start, end, IS)
+  if (is <= start) return
+  if (is - start === 5 && buffer.toString('latin1', start, is) === 'error') {
+    message.kind = MESSAGE_ERROR
+    return
+  }
+  if (is - start === 5 && buffer.toString('latin1', start, end) === 'query is duplicate') {
+    message.kind = MESSAGE_NOISE
+    return
+  }
+  if (!classifyAnswer(buffer, is + IS.length, end, message)) return
+  message.name = buffer.toString('utf8', start, is)
+  message.kind = MESSAGE_ANSWER
+}
+
+function parseLocal(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  message: Message,
+  local: LocalSource,
+): void {
+  parseAnswer(buffer, start, end, message)
+  if (message.kind !== MESSAGE_ANSWER) return
+  message.kind = MESSAGE_LOCAL
+  message.local = local
+}
+
+/**
+ * Sort the answer text into ANSWER_*. Suffixes such as ` (DNSSEC signed)` or ` (EDE: …)` end at
+ * the first space and are ignored.
+ *
+ * @returns `false` for an empty answer.
+ */
+function classifyAnswer(buffer: Buffer, start: number, end: number, message: Message): boolean {
+  let stop = start
+  let colon = false
+  let dottedDigits = true
+  while (stop < end) {
+    const byte = buffer[stop] ?? 0
+    if (byte === 0x20) break
+    if (byte === 0x3a) colon = true
+    else if (byte !== 0x2e && (byte < 0x30 || byte > 0x39)) dottedDigits = false
+    stop++
+  }
+  if (stop === start) return false
+  message.impliedType = ''
+  if (matches(buffer, start, stop, CNAME) && stop - start === CNAME.length) {
+    message.answer = ANSWER_CNAME
+  } else if (matches(buffer, start, stop, NXDOMAIN) && stop - start === NXDOMAIN.length) {
+    message.answer = ANSWER_NXDOMAIN
+  } else if (matches(buffer, start, stop, NODATA)) {
+    message.answer = ANSWER_NODATA
+    const family = stop - start === 11 ? buffer[start + 10] : 0 // NODATA-IPv4 / NODATA-IPv6
+    message.impliedType = family === 0x34 ? 'A' : family === 0x36 ? 'AAAA' : ''
+  } else if (colon || dottedDigits) {
+    message.answer = colon ? ANSWER_ADDRESS_V6 : ANSWER_ADDRESS_V4
+    message.address = buffer.toString('latin1', start, stop)
+    message.impliedType = colon ? 'AAAA' : 'A'
+  } else {
+    message.answer = ANSWER_OTHER
+  }
+  return true
+}
+
+function isNoise(buffer: Buffer, start: number, end: number): boolean {
+  const head = buffer.toString('latin1', start, Math.min(end, start + 32))
+  return NOISE.some((prefix) => head.startsWith(prefix))
+}
+
+function bytes(text: string): Uint8Array {
+  return Buffer.from(text, 'latin1')
+}
+
+function matches(buffer: Uint8Array, start: number, end: number, pattern: Uint8Array): boolean {
+  if (end - start < pattern.length) return false
+  for (let index = 0; index < pattern.length; index++) {
+    if (buffer[start + index] !== pattern[index]) return false
+  }
+  return true
+}
+
+/** The last offset in `[start, end)` where `pattern` starts, or -1. */
+function lastIndexOf(buffer: Uint8Array, start: number, end: number, pattern: Uint8Array): number {
+  for (let offset = end - pattern.length; offset >= start; offset--) {
+    if (buffer[offset] === pattern[0] && matches(buffer, offset, end, pattern)) return offset
+  }
+  return -1
+}

@@ -1,0 +1,69 @@
+/**
+ * One dnsmasq log, start to end, into a graph of its own plus the facts its source summary
+ * and the ingest summary need.
+ */
+import type {Root, SourceSummary} from '../graph/types.js'
+import {createRoot, ensureNode} from '../graph/tree.js'
+import {GraphBuilder} from './build-graph.js'
+import {toObservation} from './name-state.js'
+import {LogScanner} from './scan-log.js'
+import type {UnparsedLine} from './summary.js'
+
+export interface LogResult {
+  graph: Root
+  source: SourceSummary
+  lines: number
+  foreign: number
+  unparsedSamples: UnparsedLine[]
+}
+
+/**
+ * Scan a whole log.
+ *
+ * @param file Its name, recorded in places and the source summary.
+ * @param chunks Its (decompressed) bytes.
+ * @param gzip Whether it was compressed, for the source summary.
+ * @param clients Optional client filter (see IngestOptions).
+ * @param report Called after each chunk with the lines read so far.
+ */
+export async function readLog(
+  file: string,
+  chunks: AsyncIterable<Buffer>,
+  gzip: boolean,
+  clients: ReadonlyMap<string, string> | undefined,
+  report: (lines: number) => void,
+): Promise<LogResult> {
+  const scanner = new LogScanner(file, new GraphBuilder({clients}))
+  for await (const chunk of chunks) {
+    scanner.push(chunk)
+    report(scanner.counts.lines)
+  }
+  scanner.end()
+  return scannerResult(file, gzip, scanner)
+}
+
+/** Turn a finished scanner into the log's graph and summary. */
+export function scannerResult(file: string, gzip: boolean, scanner: LogScanner): LogResult {
+  const counts = scanner.counts
+  const source: SourceSummary = {
+    file,
+    shape: scanner.shape(),
+    gzip,
+    lines: counts.lines,
+    queries: scanner.builder.queries,
+    unparsed: counts.unparsed,
+  }
+  const graph = createRoot()
+  for (const key of [...scanner.builder.names.keys()].sort()) {
+    const state = scanner.builder.names.get(key)
+    if (state) ensureNode(graph, key).data = {observation: toObservation(state, file)}
+  }
+  graph.data = {runs: 1, sources: [source]}
+  return {
+    graph,
+    source,
+    lines: counts.lines,
+    foreign: counts.foreign,
+    unparsedSamples: counts.unparsedSamples,
+  }
+}

@@ -1,0 +1,90 @@
+import {mkdtemp, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import fc from 'fast-check'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {AllowlistError} from '../../src/errors.js'
+import {
+  graphToDocument,
+  loadGraph,
+  parseGraph,
+  saveGraph,
+  serializeGraph,
+} from '../../src/graph/document.js'
+import {graphArbitrary} from '../support/graph-arbitrary.js'
+
+describe('graph document', () => {
+  let directory: string
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'allowlist-document-'))
+  })
+  afterEach(async () => {
+    await rm(directory, {recursive: true, force: true})
+  })
+
+  it('should load back exactly the tree that was serialised', () => {
+    fc.assert(
+      fc.property(graphArbitrary, (root) => {
+        const text = serializeGraph(root)
+        const loaded = parseGraph(text, 'graph.json')
+        expect(loaded).toEqual(root)
+        expect(serializeGraph(loaded)).toBe(text)
+      }),
+    )
+  })
+
+  it('should write the names sorted, under the schema version', () => {
+    fc.assert(
+      fc.property(graphArbitrary, (root) => {
+        const document = JSON.parse(serializeGraph(root)) as ReturnType<typeof graphToDocument>
+        expect(Object.keys(document)).toEqual(['schema', 'runs', 'sources', 'names'])
+        expect(document.schema).toBe('allowlist-graph/1')
+        const names = Object.keys(document.names)
+        expect(names).toEqual([...names].sort())
+      }),
+    )
+  })
+
+  it('should save atomically and load from disk', async () => {
+    const root = fc.sample(graphArbitrary, {seed: 7, numRuns: 1})[0]
+    if (!root) throw new Error('no sample')
+    const file = join(directory, 'graph.json')
+    await saveGraph(root, file)
+    expect(await readdir(directory)).toEqual(['graph.json'])
+    expect(await loadGraph(file)).toEqual(root)
+  })
+
+  it('should name the file and the key path of an invalid document', async () => {
+    const file = join(directory, 'bad.json')
+    await writeFile(
+      file,
+      JSON.stringify({
+        schema: 'allowlist-graph/1',
+        runs: 1,
+        sources: [],
+        names: {'a.com': {queries: {A: 'x'}}},
+      }),
+    )
+    await expect(loadGraph(file)).rejects.toThrow(
+      new RegExp(`Unexpected value at \`names\\.a\\.com\\.queries\\.A\` in \`${file}\``),
+    )
+    await expect(loadGraph(file)).rejects.toBeInstanceOf(AllowlistError)
+  })
+
+  it('should reject another schema version and text that is no JSON', () => {
+    expect(() =>
+      parseGraph('{"schema":"allowlist-graph/2","runs":1,"sources":[],"names":{}}', 'g.json'),
+    ).toThrow('Unexpected value at `schema` in `g.json`')
+    expect(() => parseGraph('{oops', 'g.json')).toThrow(
+      'Unexpected content in `g.json`, expected a graph document',
+    )
+  })
+
+  it('should report a missing file as an input error naming it', async () => {
+    const file = join(directory, 'missing.json')
+    await expect(loadGraph(file)).rejects.toMatchObject({
+      exit: 'input',
+      message: `Cannot read \`${file}\`: ENOENT: no such file or directory, open '${file}'`,
+    })
+  })
+})
