@@ -1,15 +1,32 @@
 /**
  * `capture`: run the command in fresh instances on a bridge whose dnsmasq logs every query
- * (forwarding to `upstreams` when given, else wherever the bridge forwards), and return each
- * run's slice of the log, attributed to its instance.
+ * (forwarding to `upstreams` when given, else wherever the bridge forwards), then ingest each
+ * run's slice of the log with the instance's addresses as the client filter, so every query is
+ * recorded under the instance name and nothing another client asked gets in. Each run is one
+ * input of `ingest`, so the merged graph counts in how many runs each name appeared.
  */
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {AllowlistError} from '../errors.js'
+import type {Root} from '../graph/types.js'
+import {ingest, type IngestSummary} from '../ingest/index.js'
 import type {Lxd} from './lxd.js'
 import {captureRawDnsmasq} from './raw-dnsmasq.js'
-import {runSession, type SessionOptions, type SessionResult} from './session.js'
+import {runSession, type RunRecord, type SessionOptions, type SessionResult} from './session.js'
 
 export interface CaptureOptions extends Omit<SessionOptions, 'rawDnsmasq'> {
   /** `address#port` servers the bridge forwards to instead of its default (empty: default). */
   upstreams: readonly string[]
+}
+
+export interface CaptureResult {
+  /** The merged graph of all runs; clients are instance names. */
+  tree: Root
+  summary: IngestSummary
+  session: SessionResult
+  /** The per-run logs kept under `logDirectory`, when one was given. */
+  logs: string[]
 }
 
 /**
@@ -21,4 +38,58 @@ export async function captureRuns(lxd: Lxd, options: CaptureOptions): Promise<Se
     rawDnsmasq: (original, logging) =>
       captureRawDnsmasq(original, {...logging, upstreams: options.upstreams}),
   })
+}
+
+/**
+ * Capture and build the graph.
+ *
+ * @param logDirectory Keep each run's log there as `INSTANCE.log` (the graph's places point at
+ *   them); otherwise they go to a temporary directory that is removed.
+ */
+export async function captureGraph(
+  lxd: Lxd,
+  options: CaptureOptions,
+  logDirectory?: string,
+): Promise<CaptureResult> {
+  const session = await captureRuns(lxd, options)
+  const directory = logDirectory ?? (await mkdtemp(join(tmpdir(), 'allowlist-runs-')))
+  try {
+    const logs = await writeRunLogs(session.runs, directory)
+    const {tree, summary} = await ingest(logs, {clients: clientNames(session.runs)})
+    return {tree, summary, session, logs: logDirectory === undefined ? [] : logs}
+  } finally {
+    if (logDirectory === undefined) await rm(directory, {recursive: true, force: true})
+  }
+}
+
+/** Every address of every run's instance, mapped to the instance name. */
+export function clientNames(runs: readonly RunRecord[]): Map<string, string> {
+  const clients = new Map<string, string>()
+  for (const run of runs) {
+    for (const address of [...run.addresses.v4, ...run.addresses.v6])
+      clients.set(address, run.instance)
+  }
+  return clients
+}
+
+async function writeRunLogs(runs: readonly RunRecord[], directory: string): Promise<string[]> {
+  try {
+    await mkdir(directory, {recursive: true})
+    const paths: string[] = []
+    for (const run of runs) {
+      const path = join(directory, `${run.instance}.log`)
+      await writeFile(path, run.log)
+      paths.push(path)
+    }
+    return paths
+  } catch (error) {
+    throw new AllowlistError(
+      `Cannot write the run logs to \`${directory}\`: ${(error as Error).message}`,
+      {
+        exit: 'output',
+        file: directory,
+        cause: error,
+      },
+    )
+  }
 }

@@ -5,15 +5,13 @@
  */
 import {readFile} from 'node:fs/promises'
 import {AllowlistError} from '../errors.js'
+import {isHostname} from '../graph/hostname.js'
 
 export interface ListEntry {
   /** Lowercase, no leading or trailing dot. */
   name: string
   includesSubdomains: boolean
 }
-
-const HOSTNAME =
-  /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/
 
 /**
  * @param path The list file.
@@ -87,7 +85,7 @@ function parseJsonList(text: string, path: string): ListEntry[] {
 function toEntry(value: string, path: string, line: number): ListEntry {
   const includesSubdomains = value.startsWith('.')
   const name = value.replace(/^\./, '').replace(/\.$/, '').toLowerCase()
-  if (!HOSTNAME.test(name)) {
+  if (!isHostname(name)) {
     throw new AllowlistError(`${path}:${line}: Unexpected \`${value}\`, expected a hostname`, {
       exit: 'input',
       file: path,

@@ -1,42 +1,50 @@
 /**
  * `allowlist capture -- CMD`: run a job in an ephemeral LXD instance whose bridge logs every
- * DNS query, and keep what it resolved.
+ * DNS query, and write the domain graph of what that instance resolved.
  */
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {sandboxFlags, sandboxOptions} from '../cli/sandbox-flags.js'
-import {captureRuns, cleanupLeftovers, LxcCli, type LeftoverReport} from '../capture/index.js'
+import {captureGraph, cleanupLeftovers, LxcCli, type LeftoverReport} from '../capture/index.js'
+import {AllowlistError} from '../errors.js'
 import {EXIT_CODES_HELP} from '../exit-codes.js'
-import {writeFileAtomic} from '../fs/write-atomic.js'
+import {writeGraphFile} from '../graph/write-graph-file.js'
+import {formatIngestSummary} from '../ingest/format-summary.js'
+import type {IngestSummary} from '../ingest/index.js'
 
 export interface CaptureCommandResult {
   network: string
   runs: Array<{run: number; instance: string; addresses: string[]; exitCode: number}>
+  /** The command's first non-zero exit code, else 0. */
   exitCode: number
-  log?: string
+  output?: string
+  logs: string[]
+  summary: IngestSummary
 }
 
 export default class Capture extends BaseCommand {
-  static override description = `Creates a bridge with a free private subnet (or borrows --network, saving its raw.dnsmasq), makes its dnsmasq log every query, launches an ephemeral instance from --image, waits until it resolves names, runs CMD there with its output streamed, and keeps the queries of that instance only (by its address). Everything is removed afterwards — on success, failure, and Ctrl-C — unless --keep; \`--cleanup\` removes what a killed run left behind.
+  static override description = `Creates a bridge with a free private subnet (or borrows --network, saving its raw.dnsmasq), makes its dnsmasq log every query, launches an ephemeral instance from --image, waits until it resolves names, runs CMD there with its output streamed, and ingests the queries of that instance only (by its address; recorded under the instance name). With --runs N each run gets a fresh instance and the graph counts in how many runs each name appeared. Everything is removed afterwards — on success, failure and Ctrl-C — unless --keep; --cleanup removes what a killed run left behind.
 
 Exit codes:
 ${EXIT_CODES_HELP}
-When CMD fails, the capture is still written and capture exits with CMD's exit code.`
+When CMD fails, the graph is still written and capture exits with CMD's exit code.`
   static override examples = [
-    '<%= config.bin %> <%= command.id %> --log dns.log -- sh -c "apt-get update && apt-get install -y curl"',
-    '<%= config.bin %> <%= command.id %> --runs 3 --log dns.log --push ./build.sh:/root/build.sh -- sh /root/build.sh',
+    '<%= config.bin %> <%= command.id %> -o graph.json -- sh -c "apt-get update && apt-get install -y curl"',
+    '<%= config.bin %> <%= command.id %> --runs 3 -o graph.json --log-dir logs --push ./build.sh:/root/build.sh -- sh /root/build.sh',
     '<%= config.bin %> <%= command.id %> --cleanup',
   ]
   static override flags = {
     ...sandboxFlags,
     cleanup: Flags.boolean({
-      exclusive: ['log'],
+      exclusive: ['output', 'log-dir'],
       summary:
         'Remove instances and networks killed captures left behind, restore borrowed raw.dnsmasq, and exit.',
     }),
-    log: Flags.string({
-      summary: "Write the instance's dnsmasq query log (all runs) to this file.",
+    'log-dir': Flags.string({
+      summary:
+        "Keep each run's dnsmasq log there as INSTANCE.log (the graph points at these lines).",
     }),
+    output: Flags.string({char: 'o', summary: 'Write the graph document to this file.'}),
   }
   static override strict = false
   static override summary = 'Run a command in an LXD sandbox and capture every name it resolves.'
@@ -53,19 +61,29 @@ When CMD fails, the capture is still written and capture exits with CMD's exit c
       for (const what of report.inUse) this.log(`left ${what}: its capture is still running`)
       return report
     }
-    const json = this.jsonEnabled()
-    const session = await captureRuns(lxd, {
-      ...sandboxOptions(flags, argv as string[], {
-        stdout: json ? process.stderr : process.stdout,
-        stderr: process.stderr,
-        progress: (message) => this.logToStderr(message),
-      }),
-      upstreams: flags.upstream ?? [],
-    })
-    if (flags.log !== undefined) {
-      await writeFileAtomic(flags.log, session.runs.map((run) => run.log).join(''))
-      this.logToStderr(`Wrote ${flags.log}`)
+    if (flags.output === undefined && flags['log-dir'] === undefined) {
+      throw new AllowlistError(
+        'Unexpected capture without an output, expected `-o FILE` or `--log-dir DIR`',
+        {
+          exit: 'usage',
+        },
+      )
     }
+    const json = this.jsonEnabled()
+    const {tree, summary, session, logs} = await captureGraph(
+      lxd,
+      {
+        ...sandboxOptions(flags, argv as string[], {
+          stdout: json ? process.stderr : process.stdout,
+          stderr: process.stderr,
+          progress: (message) => this.logToStderr(message),
+        }),
+        upstreams: flags.upstream ?? [],
+      },
+      flags['log-dir'],
+    )
+    if (flags.output !== undefined) await writeGraphFile(tree, flags.output)
+    this.logToStderr(formatIngestSummary(summary))
     if (session.exitCode !== 0) {
       this.warn(`The command exited with ${session.exitCode}`)
       process.exitCode = session.exitCode
@@ -79,7 +97,9 @@ When CMD fails, the capture is still written and capture exits with CMD's exit c
         exitCode,
       })),
       exitCode: session.exitCode,
-      ...(flags.log === undefined ? {} : {log: flags.log}),
+      ...(flags.output === undefined ? {} : {output: flags.output}),
+      logs,
+      summary,
     }
   }
 }

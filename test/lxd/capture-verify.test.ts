@@ -10,8 +10,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {captureRuns, LxcCli} from '../../src/capture/index.js'
+import {captureGraph, LxcCli} from '../../src/capture/index.js'
 import type {CaptureOptions} from '../../src/capture/index.js'
+import {findNode, observedNodes} from '../../src/graph/tree.js'
+import type {Observation, Root} from '../../src/graph/types.js'
 import {requireProgram} from '../support/programs.js'
 import {startUpstreamDns, type UpstreamDns} from '../support/upstream-dns.js'
 import {lxc, lxdState, tryLxc, type LxdState} from '../support/lxd-state.js'
@@ -56,9 +58,18 @@ function captureOptions(overrides: Partial<CaptureOptions> = {}): CaptureOptions
   }
 }
 
-/** The query lines of a log as `TYPE name`, in order. */
-function queries(log: string): string[] {
-  return [...log.matchAll(/query\[(\w+)\] (\S+) from/g)].map((match) => `${match[1]} ${match[2]}`)
+/** The names someone asked for, sorted. */
+function askedNames(tree: Root): string[] {
+  return [...observedNodes(tree)]
+    .filter((node) => Object.keys(node.data.observation.queries).length > 0)
+    .map((node) => node.name)
+}
+
+function observation(tree: Root, name: string): Partial<Observation> {
+  const found = findNode(tree, name)?.data?.observation
+  if (!found) throw new Error(`\`${name}\` is not in the graph`)
+  const {queries, outcomes, cnameTo, clients, addresses, runs} = found
+  return {queries, outcomes, cnameTo, clients, addresses, runs}
 }
 
 /** Create a bridge the way a user would, forwarding only to the loopback upstream. */
@@ -117,21 +128,43 @@ afterAll(async () => {
 
 describe('capture on LXD', () => {
   it('should capture names, types, NXDOMAIN and a CNAME of the instance, then remove everything', async () => {
-    const session = await captureRuns(lxd, captureOptions())
+    const {tree, session} = await captureGraph(lxd, captureOptions())
     expect(session.exitCode).toBe(0)
-    const [run] = session.runs
-    expect(queries(run?.log ?? '')).toEqual([
-      'A registry.example.com',
-      'A www.example.org',
-      'A missing.example.net',
-      'AAAA v6.example.com',
-      'MX example.com',
+    const instance = session.runs[0]?.instance ?? ''
+    const none = {v4: [], v6: []}
+    expect(askedNames(tree)).toEqual([
+      'example.com',
+      'registry.example.com',
+      'v6.example.com',
+      'missing.example.net',
+      'www.example.org',
     ])
-    expect(run?.log).toContain('reply www.example.org is <CNAME>')
-    expect(run?.log).toContain('reply cdn.example.org is 127.0.0.7')
-    expect(run?.log).toContain('reply missing.example.net is NXDOMAIN')
-    expect(run?.log).toContain('reply v6.example.com is ::1')
-    expect(run?.log).toContain(`from ${run?.addresses.v4[0]}`)
+    expect(observation(tree, 'registry.example.com')).toEqual({
+      queries: {A: 1},
+      outcomes: {A: {address: 1}},
+      cnameTo: [],
+      clients: [instance],
+      addresses: {v4: ['127.0.0.1'], v6: []},
+      runs: 1,
+    })
+    expect(observation(tree, 'www.example.org')).toMatchObject({
+      queries: {A: 1},
+      outcomes: {A: {cname: 1}},
+      cnameTo: ['cdn.example.org'],
+      clients: [instance],
+    })
+    expect(observation(tree, 'cdn.example.org')).toMatchObject({
+      addresses: {v4: ['127.0.0.7'], v6: []},
+    })
+    expect(observation(tree, 'missing.example.net')).toMatchObject({
+      outcomes: {A: {nxdomain: 1}},
+      addresses: none,
+    })
+    expect(observation(tree, 'v6.example.com')).toMatchObject({
+      queries: {AAAA: 1},
+      addresses: {v4: [], v6: ['::1']},
+    })
+    expect(observation(tree, 'example.com')).toMatchObject({queries: {MX: 1}})
     expect(lxdState()).toEqual(before)
   })
 
@@ -139,7 +172,7 @@ describe('capture on LXD', () => {
     const original = `no-resolv\nserver=${upstream.server}\n# the user's own comment, trailing spaces   \ndhcp-option=42,10.254.77.1`
     createUserBridge('allowlist-t-b', original)
     try {
-      const session = await captureRuns(
+      const {tree} = await captureGraph(
         lxd,
         captureOptions({
           network: 'allowlist-t-b',
@@ -147,7 +180,7 @@ describe('capture on LXD', () => {
           command: ['nslookup', '-type=a', 'borrowed.example.com'],
         }),
       )
-      expect(queries(session.runs[0]?.log ?? '')).toEqual(['A borrowed.example.com'])
+      expect(askedNames(tree)).toEqual(['borrowed.example.com'])
       const after = JSON.parse(lxc('query', '/1.0/networks/allowlist-t-b')) as {
         config: Record<string, string>
       }
@@ -188,7 +221,7 @@ describe('capture on LXD', () => {
         while (answered === 0 && Date.now() < deadline)
           await new Promise((resolve) => setTimeout(resolve, 100))
         const answeredBefore = answered
-        const session = await captureRuns(
+        const {tree, session} = await captureGraph(
           lxd,
           captureOptions({
             network: 'allowlist-t-s',
@@ -200,8 +233,11 @@ describe('capture on LXD', () => {
             ],
           }),
         )
-        const log = session.runs[0]?.log ?? ''
-        expect([...new Set(queries(log))]).toEqual(['A mine.example.com'])
+        expect(askedNames(tree)).toEqual(['mine.example.com'])
+        expect(observation(tree, 'mine.example.com')).toMatchObject({
+          queries: {A: 3},
+          clients: [session.runs[0]?.instance],
+        })
         // The other instance kept resolving through the same logging dnsmasq meanwhile.
         expect(answered - answeredBefore).toBeGreaterThan(3)
       } finally {
@@ -213,24 +249,46 @@ describe('capture on LXD', () => {
     }
   })
 
-  it('should run each of --runs 3 in a fresh instance', async () => {
-    const session = await captureRuns(
+  it('should run each of --runs 3 in a fresh instance and count the runs of each name', async () => {
+    const {tree, session} = await captureGraph(
       lxd,
       captureOptions({
         runs: 3,
-        command: ['sh', '-c', 'nslookup -type=a run-$(hostname).example.com'],
+        command: [
+          'sh',
+          '-c',
+          'nslookup -type=a common.example.com; nslookup -type=a run-$(hostname).example.com',
+        ],
       }),
     )
-    expect(session.runs.map((run) => queries(run.log))).toEqual(
-      session.runs.map((run) => [`A run-${run.instance}.example.com`]),
-    )
-    expect(new Set(session.runs.map((run) => run.instance)).size).toBe(3)
+    const instances = session.runs.map((run) => run.instance)
+    expect(new Set(instances).size).toBe(3)
+    expect(tree.data?.runs).toBe(3)
+    expect(observation(tree, 'common.example.com')).toMatchObject({runs: 3, clients: instances})
+    for (const instance of instances) {
+      expect(observation(tree, `run-${instance}.example.com`)).toMatchObject({
+        runs: 1,
+        clients: [instance],
+      })
+    }
   })
 
   it('should clean up and exit 130 on SIGINT while the command runs', async () => {
     let pid = 0
     const running = runCli(
-      ['capture', '--image', IMAGE, '--no-nat', '--upstream', upstream.server, '--', 'sleep', '60'],
+      [
+        'capture',
+        '--image',
+        IMAGE,
+        '--no-nat',
+        '--upstream',
+        upstream.server,
+        '-o',
+        join(directory, 'never.json'),
+        '--',
+        'sleep',
+        '60',
+      ],
       (started) => (pid = started),
     )
     try {
@@ -250,11 +308,13 @@ describe('capture on LXD', () => {
     const result = await running
     expect(result.code).toBe(130)
     expect(result.stderr).toContain('Interrupted by SIGINT; cleaned up')
+    await expect(readFile(join(directory, 'never.json'))).rejects.toThrow(/ENOENT/)
     expect(lxdState()).toEqual(before)
   })
 
-  it('should exit with the command exit code and write the log', async () => {
-    const log = join(directory, 'dns.log')
+  it('should exit with the command exit code and still write the graph and the logs', async () => {
+    const graph = join(directory, 'graph.json')
+    const logs = join(directory, 'logs')
     const result = await runCli([
       'capture',
       '--image',
@@ -262,15 +322,26 @@ describe('capture on LXD', () => {
       '--no-nat',
       '--upstream',
       upstream.server,
-      '--log',
-      log,
+      '-o',
+      graph,
+      '--log-dir',
+      logs,
       '--',
       'sh',
       '-c',
       'nslookup -type=a exit.example.com; exit 4',
     ])
     expect(result.code).toBe(4)
-    expect(queries(await readFile(log, 'utf8'))).toEqual(['A exit.example.com'])
+    const document = JSON.parse(await readFile(graph, 'utf8')) as {
+      names: Record<string, {clients: string[]; places: Array<{file: string}>}>
+    }
+    const [instance] = document.names['exit.example.com']?.clients ?? []
+    expect(document.names['exit.example.com']?.places.map((place) => place.file)).toEqual([
+      join(logs, `${instance}.log`),
+    ])
+    expect(await readFile(join(logs, `${instance}.log`), 'utf8')).toContain(
+      'query[A] exit.example.com from 10.',
+    )
   })
 })
 
