@@ -31,3 +31,24 @@ export {normalizeName} from './ingest/normalize-name.js'
 export {loadGraph, parseGraph, saveGraph, serializeGraph} from './graph/document.js'
 export type {GraphDocument} from './graph/document.js'
 export {mergeGraphs} from './graph/merge.js'
+export {
+  captureGraph,
+  captureRuns,
+  cleanupLeftovers,
+  LxcCli,
+  LxcError,
+  runSession,
+  verifyList,
+} from './capture/index.js'
+export type {
+  CaptureOptions,
+  CaptureResult,
+  LeftoverReport,
+  Lxd,
+  Refusal,
+  RunRecord,
+  SessionOptions,
+  SessionResult,
+  VerifyOptions,
+  VerifyResult,
+} from './capture/index.js'

@@ -7,6 +7,7 @@ import {BORROWED_KEY, OWNER_KEY, ownerIsAlive} from './labels.js'
 import type {Lxd} from './lxd.js'
 import {restoreNetwork} from './network.js'
 import {preflight} from './preflight.js'
+import {removeCaptureLog} from './log-location.js'
 
 export interface LeftoverReport {
   deletedInstances: string[]
@@ -42,11 +43,14 @@ export async function cleanupLeftovers(
     report.deletedInstances.push(instance.name)
   }
   for (const network of await lxd.networks()) {
+    const log = network.config['raw.dnsmasq'] ?? ''
     if (abandoned(network.config[OWNER_KEY], `network ${network.name}`)) {
       await lxd.deleteNetwork(network.name)
+      await removeCaptureLog(log)
       report.deletedNetworks.push(network.name)
     } else if (abandoned(network.config[BORROWED_KEY], `network ${network.name}`)) {
       await restoreNetwork(lxd, network.name)
+      await removeCaptureLog(log)
       report.restoredNetworks.push(network.name)
     }
   }

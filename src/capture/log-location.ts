@@ -92,3 +92,26 @@ export async function waitForLog(
     },
   )
 }
+
+/**
+ * Remove the log a capture configured in `rawDnsmasq` (for `--cleanup`). Only paths of the
+ * shapes `prepareLogFile` creates are touched, so a user's own `log-facility` is never removed.
+ *
+ * @returns The removed path, if any.
+ */
+export async function removeCaptureLog(rawDnsmasq: string): Promise<string | undefined> {
+  const configured = /^log-facility=(.*)$/m.exec(rawDnsmasq)?.[1]
+  if (configured === undefined) return undefined
+  const native = /^(\/tmp\/allowlist-capture-[A-Za-z0-9]{6})\/dnsmasq\.log$/.exec(configured)
+  if (native) {
+    await rm(native[1] as string, {recursive: true, force: true})
+    return native[1]
+  }
+  const snap = /^\/tmp\/(allowlist-[0-9a-f]{12}\.log)$/.exec(configured)
+  if (snap) {
+    const readable = join(SNAP_PRIVATE_TMP, snap[1] as string)
+    await rm(readable, {force: true})
+    return readable
+  }
+  return undefined
+}

@@ -2,6 +2,7 @@ import {hostname} from 'node:os'
 import {describe, expect, it} from 'vitest'
 import {cleanupLeftovers} from '../../src/capture/leftovers.js'
 import {ownerIsAlive} from '../../src/capture/labels.js'
+import {removeCaptureLog} from '../../src/capture/log-location.js'
 import {FakeLxd} from '../support/fake-lxd.js'
 
 const dead = `999999@${hostname()}`
@@ -60,6 +61,13 @@ describe('cleanupLeftovers', () => {
 })
 
 describe('ownerIsAlive', () => {
+  it('should never remove a log-facility it did not create', async () => {
+    expect(await removeCaptureLog('log-facility=/var/log/dnsmasq.log\n')).toBeUndefined()
+    expect(
+      await removeCaptureLog('log-facility=/tmp/allowlist-capture-abc/../../etc/x\n'),
+    ).toBeUndefined()
+  })
+
   it('should treat unknown shapes as dead and other hosts as alive', () => {
     expect([
       ownerIsAlive('junk'),

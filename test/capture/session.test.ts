@@ -1,9 +1,11 @@
 import {existsSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {PassThrough} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {AllowlistError} from '../../src/errors.js'
 import {runSession, type SessionOptions} from '../../src/capture/session.js'
 import {captureRawDnsmasq} from '../../src/capture/raw-dnsmasq.js'
+import {removeCaptureLog} from '../../src/capture/log-location.js'
 import {FakeLxd} from '../support/fake-lxd.js'
 
 function options(overrides: Partial<SessionOptions> = {}): SessionOptions {
@@ -151,6 +153,14 @@ describe('runSession (fake LXD)', () => {
     expect(fake.networkTable.size).toBe(1)
     expect(fake.instanceTable.size).toBe(1)
     expect(result.kept).toHaveLength(3)
+    const network = [...fake.networkTable.keys()][0] as string
+    const logFile = logFileOf(fake, network)
+    expect(existsSync(logFile)).toBe(true)
+    // What --cleanup does once this process is gone.
+    expect(
+      await removeCaptureLog(fake.networkTable.get(network)?.config['raw.dnsmasq'] ?? ''),
+    ).toBe(dirname(logFile))
+    expect(existsSync(dirname(logFile))).toBe(false)
   })
 
   it('should push files, resolve the user and pass env and cwd', async () => {

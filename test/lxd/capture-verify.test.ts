@@ -114,6 +114,11 @@ function runCli(
 
 beforeAll(async () => {
   requireProgram('lxc', 'lxd')
+  if (tryLxc('image', 'info', IMAGE) === '') {
+    throw new Error(
+      `LXD is not running or has no \`${IMAGE}\` image: run \`sudo bash .ci/start-lxd\` first`,
+    )
+  }
   upstream = await startUpstreamDns({address: '127.0.2.61', records: RECORDS})
   directory = await mkdtemp(join(tmpdir(), 'allowlist-lxd-test-'))
   before = lxdState()
@@ -342,6 +347,47 @@ describe('capture on LXD', () => {
     expect(await readFile(join(logs, `${instance}.log`), 'utf8')).toContain(
       'query[A] exit.example.com from 10.',
     )
+  })
+})
+
+describe('leftovers on LXD', () => {
+  it('should keep everything under --keep and remove it with --cleanup once the run has ended', async () => {
+    const kept = await runCli([
+      'capture',
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--keep',
+      '-o',
+      join(directory, 'kept.json'),
+      '--',
+      'nslookup',
+      '-type=a',
+      'kept.example.com',
+    ])
+    expect(kept.code).toBe(0)
+    const left = lxdState()
+    const instances = left.instances.filter((name) => !before.instances.includes(name))
+    const networks = left.networks.filter(
+      (network) => !before.networks.some(({name}) => name === network.name),
+    )
+    expect([instances.length, networks.length]).toEqual([1, 1])
+    expect(kept.stderr).toContain(`Kept (--keep): delete instance ${instances[0]}`)
+    const log = /^log-facility=(.*)$/m.exec(networks[0]?.config['raw.dnsmasq'] ?? '')?.[1] ?? ''
+    expect(await readFile(log, 'utf8')).toContain('query[A] kept.example.com')
+
+    const cleaned = await runCli(['capture', '--cleanup', '--json'])
+    expect(cleaned.code).toBe(0)
+    expect(JSON.parse(cleaned.stdout)).toEqual({
+      deletedInstances: instances,
+      deletedNetworks: networks.map(({name}) => name),
+      restoredNetworks: [],
+      inUse: [],
+    })
+    expect(lxdState()).toEqual(before)
+    await expect(readFile(log)).rejects.toThrow(/ENOENT/)
   })
 })
 
