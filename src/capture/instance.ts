@@ -51,14 +51,17 @@ export async function launchInstance(
   cleanup: Cleanup,
 ): Promise<InstanceAddresses> {
   cleanup.add(`delete instance ${name}`, () => lxd.deleteInstance(name))
-  await lxd.launch({
-    name,
-    image: options.image,
-    network: options.network,
-    vm: options.vm,
-    ephemeral: true,
-    config: {[OWNER_KEY]: ownerLabel()},
-  })
+  await lxd.launch(
+    {
+      name,
+      image: options.image,
+      network: options.network,
+      vm: options.vm,
+      ephemeral: true,
+      config: {[OWNER_KEY]: ownerLabel()},
+    },
+    options.signal,
+  )
   const deadline = Date.now() + options.readyTimeoutMs
   const addresses = await waitForAddress(lxd, name, deadline, options.signal)
   await waitForResolver(lxd, name, `${name}.${options.dnsDomain}`, deadline, options.signal)

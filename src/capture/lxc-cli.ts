@@ -101,12 +101,12 @@ export class LxcCli implements Lxd {
     return list.map(({name, status, config}) => ({name, status, config: config ?? {}}))
   }
 
-  async launch(spec: LaunchSpec): Promise<void> {
+  async launch(spec: LaunchSpec, signal?: AbortSignal): Promise<void> {
     const args = ['launch', spec.image, spec.name, '--quiet', '--network', spec.network]
     if (spec.ephemeral) args.push('--ephemeral')
     if (spec.vm) args.push('--vm')
     for (const [key, value] of Object.entries(spec.config)) args.push('--config', `${key}=${value}`)
-    await this.#check(args)
+    await this.#check(args, signal)
   }
 
   async addresses(instance: string): Promise<InstanceAddresses> {
@@ -159,8 +159,9 @@ export class LxcCli implements Lxd {
     return output.trim() === '' ? {} : JSON.parse(output)
   }
 
-  async #check(args: string[]): Promise<string> {
-    const result = await this.#run(args)
+  async #check(args: string[], signal?: AbortSignal): Promise<string> {
+    const result = await this.#run(args, {signal})
+    signal?.throwIfAborted()
     if (result.code !== 0) throw new LxcError(args, result.stderr)
     return result.stdout
   }

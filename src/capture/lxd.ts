@@ -84,7 +84,8 @@ export interface Lxd {
   replaceNetworkConfig(name: string, config: Record<string, string>): Promise<void>
   deleteNetwork(name: string): Promise<void>
   instances(): Promise<LxdInstance[]>
-  launch(spec: LaunchSpec): Promise<void>
+  /** Aborting stops the local `lxc launch` (a half-created instance is the caller's to delete). */
+  launch(spec: LaunchSpec, signal?: AbortSignal): Promise<void>
   addresses(instance: string): Promise<InstanceAddresses>
   exec(instance: string, command: string[], options?: ExecOptions): Promise<ExecResult>
   pushFile(instance: string, localPath: string, remotePath: string): Promise<void>

@@ -132,19 +132,39 @@ describe('runSession (fake LXD)', () => {
     expect(fake.instanceTable.size).toBe(0)
   })
 
-  it('should clean up and end as `interrupted` on SIGINT during the command', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'should clean up and end as `interrupted` on %s during the command',
+    async (signal) => {
+      const fake = new FakeLxd()
+      fake.onExec = (_instance, _command, execOptions) =>
+        new Promise((resolve) => {
+          execOptions.signal?.addEventListener('abort', () => resolve({exitCode: 130}))
+          process.kill(process.pid, signal)
+        })
+      const error = await runSession(fake, options()).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(AllowlistError)
+      expect((error as AllowlistError).exit).toBe('interrupted')
+      expect(fake.networkTable.size).toBe(0)
+      expect(fake.instanceTable.size).toBe(0)
+      expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual([0, 0])
+      expect((error as AllowlistError).message).toBe(`Interrupted by ${signal}; cleaned up`)
+    },
+  )
+
+  it('should stop a launch that is still running on SIGINT and delete the half-made instance', async () => {
     const fake = new FakeLxd()
-    fake.onExec = (_instance, _command, execOptions) =>
-      new Promise((resolve) => {
-        execOptions.signal?.addEventListener('abort', () => resolve({exitCode: 130}))
-        process.kill(process.pid, 'SIGINT')
-      })
-    const error = await runSession(fake, options()).catch((caught: unknown) => caught)
-    expect(error).toBeInstanceOf(AllowlistError)
-    expect((error as AllowlistError).exit).toBe('interrupted')
-    expect(fake.networkTable.size).toBe(0)
-    expect(fake.instanceTable.size).toBe(0)
-    expect(process.listenerCount('SIGINT')).toBe(0)
+    const launch = fake.launch.bind(fake)
+    fake.launch = async (spec, signal) => {
+      await launch(spec)
+      process.kill(process.pid, 'SIGINT')
+      await new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve()))
+      signal?.throwIfAborted()
+    }
+    const error = (await runSession(fake, options()).catch(
+      (caught: unknown) => caught,
+    )) as AllowlistError
+    expect(error.exit).toBe('interrupted')
+    expect([fake.instanceTable.size, fake.networkTable.size]).toEqual([0, 0])
   })
 
   it('should leave everything in place under keep', async () => {

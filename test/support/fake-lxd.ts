@@ -95,7 +95,7 @@ export class FakeLxd implements Lxd {
     }))
   }
 
-  async launch(spec: LaunchSpec): Promise<void> {
+  async launch(spec: LaunchSpec, _signal?: AbortSignal): Promise<void> {
     this.calls.push(`launch ${spec.name}`)
     const network = this.networkTable.get(spec.network)
     if (!network) throw new LxcError(['launch'], 'Error: Network not found')
