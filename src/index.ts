@@ -22,8 +22,20 @@ export {ExitCode} from './exit-codes.js'
 export {AllowlistError} from './errors.js'
 export type {AllowlistErrorOptions} from './errors.js'
 export {isHostname} from './graph/hostname.js'
-export {listFormats, outputFileName, renderFormat, writeOutputs} from './render/index.js'
-export type {FormatInfo, OutputTarget, RenderOptions, RenderedOutput} from './render/index.js'
+export {
+  ejectTemplates,
+  listFormats,
+  outputFileName,
+  renderFormat,
+  writeOutputs,
+} from './render/index.js'
+export type {
+  EjectOptions,
+  FormatInfo,
+  OutputTarget,
+  RenderOptions,
+  RenderedOutput,
+} from './render/index.js'
 export type {FormatDefinition, RenderContext} from './render/formats/types.js'
 export {ingest} from './ingest/index.js'
 export type {IngestOptions, IngestResult, IngestSummary, UnparsedLine} from './ingest/index.js'

@@ -5,13 +5,15 @@
  */
 import {basename} from 'node:path'
 import {AllowlistError} from '../errors.js'
-import type {AllowList} from '../graph/entry.js'
+import type {AllowList, Entry} from '../graph/entry.js'
 import {isHostname} from '../graph/hostname.js'
 import {builtinFormats} from './formats/index.js'
 import {headerLines} from './header.js'
 import {compileTemplate, findTemplate} from './templates.js'
 
 export {writeOutputs} from './write.js'
+export {ejectTemplates} from './eject.js'
+export type {EjectOptions} from './eject.js'
 export type {OutputTarget, RenderedOutput} from './write.js'
 
 export interface RenderOptions {
@@ -45,7 +47,7 @@ export async function renderFormat(input: AllowList, options: RenderOptions): Pr
   // Sorted here as well as in policy: output must not depend on how a caller ordered entries.
   const allowList = {
     ...input,
-    entries: [...input.entries].sort((a, b) => compareNames(a.name, b.name)),
+    entries: [...input.entries].sort(compareEntries),
   }
   const definition = builtinFormats.get(options.format)
   const templatePath = options.templateFile ?? findTemplate(options.format, options.templateDir)
@@ -58,7 +60,7 @@ export async function renderFormat(input: AllowList, options: RenderOptions): Pr
     )
   }
   const template = await compileTemplate(templatePath, options.templateFile === undefined)
-  const context = {header: headerLines(allowList, options.timestamp)}
+  const context = {header: headerLines(allowList, options.timestamp), timestamp: options.timestamp}
   const view = definition
     ? definition.buildView(allowList, definition.parseOptions(options.formatOptions ?? {}), context)
     : {entries: allowList.entries, meta: allowList.meta, header: context.header}
@@ -90,7 +92,15 @@ function renderTemplate(template: (view: object) => string, view: object, path: 
   }
 }
 
-function compareNames(a: string, b: string): number {
+/**
+ * A total order: by name, then by everything else, so even duplicate names (which policy should
+ * not produce) come out the same whatever order the caller passed them in.
+ */
+function compareEntries(a: Entry, b: Entry): number {
+  return compareStrings(a.name, b.name) || compareStrings(JSON.stringify(a), JSON.stringify(b))
+}
+
+function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

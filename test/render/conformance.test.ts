@@ -18,6 +18,20 @@ const sample = [
   entry('foo.github.io', {includesSubdomains: true}),
 ]
 
+/** Names that overlap in every way policy might let through: same name twice, exact and wide. */
+const overlapping = [
+  entry('example.com'),
+  entry('example.com', {includesSubdomains: true}),
+  entry('a.example.com', {addresses: {v4: ['192.0.2.3'], v6: []}}),
+  entry('b.a.example.com', {includesSubdomains: true}),
+  entry('exact.org'),
+  entry('exact.org'),
+  entry('www.exact.org'),
+]
+
+/** Formats that dump entries as data rather than configure a consumer; duplicates stay visible. */
+const dataFormats = new Set(['json'])
+
 describe.each([...builtinFormats.keys()])('format %s', (format) => {
   it('should render an empty list to an empty file or one ending in a newline', async () => {
     const output = await renderFormat(allowListOf([]), {format})
@@ -33,6 +47,20 @@ describe.each([...builtinFormats.keys()])('format %s', (format) => {
     expect(reversed).toBe(first)
     expect(first.endsWith('\n')).toBe(true)
   })
+
+  it('should render overlapping names independent of their order', async () => {
+    const output = await renderFormat(allowListOf(overlapping), {format})
+    expect(await renderFormat(allowListOf([...overlapping].reverse()), {format})).toBe(output)
+    expect(output).toContain('example.com')
+  })
+
+  if (!dataFormats.has(format)) {
+    it('should render a repeated entry as if it were listed once', async () => {
+      const once = allowListOf(sample)
+      const twice = {...once, entries: [...sample, ...sample]}
+      expect(await renderFormat(twice, {format})).toBe(await renderFormat(once, {format}))
+    })
+  }
 
   it('should carry IDN names as punycode only', async () => {
     const output = await renderFormat(allowListOf(sample), {format})

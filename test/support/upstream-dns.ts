@@ -30,23 +30,34 @@ export interface UpstreamOptions {
 
 /** Start the upstream on a free UDP port of `options.address` and wait until it answers. */
 export async function startUpstreamDns(options: UpstreamOptions): Promise<UpstreamDns> {
+  return startLoopbackDnsmasq(options.address, [
+    'no-resolv',
+    'no-hosts',
+    ...(options.records ?? []),
+    `address=/#/${options.catchAllV4 ?? '127.0.0.1'}`,
+  ])
+}
+
+/**
+ * Start a dnsmasq with `lines` as its configuration, listening on a free UDP port of `address`
+ * only, and wait until it answers (any reply counts, REFUSED included).
+ *
+ * @param address A 127.x.y.z address.
+ * @param lines Config lines besides `listen-address`, `port` and `bind-interfaces`.
+ */
+export async function startLoopbackDnsmasq(
+  address: string,
+  lines: readonly string[],
+): Promise<UpstreamDns> {
   const dnsmasq = requireProgram('dnsmasq', 'dnsmasq-base')
-  const port = await freeUdpPort(options.address)
-  const directory = await mkdtemp(join(tmpdir(), 'allowlist-upstream-'))
-  const config = join(directory, 'upstream.conf')
+  const port = await freeUdpPort(address)
+  const directory = await mkdtemp(join(tmpdir(), 'allowlist-dnsmasq-'))
+  const config = join(directory, 'dnsmasq.conf')
   await writeFile(
     config,
-    [
-      'no-resolv',
-      'no-hosts',
-      'no-poll',
-      'bind-interfaces',
-      `listen-address=${options.address}`,
-      `port=${port}`,
-      ...(options.records ?? []),
-      `address=/#/${options.catchAllV4 ?? '127.0.0.1'}`,
-      '',
-    ].join('\n'),
+    ['no-poll', 'bind-interfaces', `listen-address=${address}`, `port=${port}`, ...lines, ''].join(
+      '\n',
+    ),
   )
   const child = spawn(
     dnsmasq,
@@ -62,16 +73,16 @@ export async function startUpstreamDns(options: UpstreamOptions): Promise<Upstre
     await rm(directory, {recursive: true, force: true})
   }
   try {
-    await waitForAnswer(options.address, port, child)
+    await waitForAnswer(address, port, child)
   } catch (error) {
     await stop()
-    throw new Error(`upstream dnsmasq did not start: ${stderr.trim() || String(error)}`)
+    throw new Error(`dnsmasq on ${address} did not start: ${stderr.trim() || String(error)}`)
   }
-  return {address: options.address, port, server: `${options.address}#${port}`, stop}
+  return {address, port, server: `${address}#${port}`, stop}
 }
 
 /** Ask the OS for a free UDP port on `address`. */
-async function freeUdpPort(address: string): Promise<number> {
+export async function freeUdpPort(address: string): Promise<number> {
   const socket = createSocket('udp4')
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject)
@@ -83,7 +94,11 @@ async function freeUdpPort(address: string): Promise<number> {
 }
 
 /** Poll with a minimal DNS query for `.` until the server replies (at most ~5 s). */
-async function waitForAnswer(address: string, port: number, child: ChildProcess): Promise<void> {
+export async function waitForAnswer(
+  address: string,
+  port: number,
+  child: ChildProcess,
+): Promise<void> {
   // Header: id 0x1234, RD, one question; question: root name, type NS, class IN.
   const query = Buffer.from([0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1])
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -2,10 +2,30 @@
  * The format registry: one line per built-in format. `-f`, `templates list` and
  * `templates eject` all read this table; a format also needs `templates/<name>/main.hbs`.
  */
-import json from './json.js'
-import plain from './plain.js'
 import type {AnyFormatDefinition} from './types.js'
+import dnsmasq from './dnsmasq.js'
+import hosts from './hosts.js'
+import json from './json.js'
+import nftables from './nftables.js'
+import pac from './pac.js'
+import plain from './plain.js'
+import rpz from './rpz.js'
+import squid from './squid.js'
+import unbound from './unbound.js'
+
+// An object, not an array, so the formatter keeps one format a line and merges stay trivial.
+const formats: Record<string, AnyFormatDefinition> = {
+  dnsmasq,
+  hosts,
+  json,
+  nftables,
+  pac,
+  plain,
+  rpz,
+  squid,
+  unbound,
+}
 
 export const builtinFormats: ReadonlyMap<string, AnyFormatDefinition> = new Map(
-  [json, plain].map((format) => [format.name, format]),
+  Object.values(formats).map((format) => [format.name, format]),
 )

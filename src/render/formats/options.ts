@@ -57,6 +57,32 @@ export function booleanOption(
   return value
 }
 
+/**
+ * Read an option that is one string or a list of them (a config may give either, a repeated flag
+ * gives a list); every value must pass `check`.
+ *
+ * @returns At least one value: `fallback` when the option is absent.
+ */
+export function stringListOption(
+  format: string,
+  raw: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: readonly string[],
+  check: {test: (value: string) => boolean; describe: string},
+): string[] {
+  const value = raw[key]
+  if (value === undefined) return [...fallback]
+  const values = typeof value === 'string' ? [value] : value
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    !values.every((item) => typeof item === 'string' && check.test(item))
+  ) {
+    throw optionError(format, key, value, `${check.describe}, or a non-empty list of them`)
+  }
+  return values as string[]
+}
+
 /** Read an option restricted to a few literal values. */
 export function choiceOption<Choice extends string>(
   format: string,
@@ -73,7 +99,12 @@ export function choiceOption<Choice extends string>(
   return value as Choice
 }
 
-function optionError(
+/**
+ * The error for a bad option value, for checks the helpers above do not cover.
+ *
+ * @param expected What would have been accepted, in words.
+ */
+export function optionError(
   format: string,
   key: string,
   value: unknown,

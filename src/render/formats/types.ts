@@ -8,6 +8,8 @@ import type {AllowList} from '../../graph/entry.js'
 export interface RenderContext {
   /** Header lines without comment markers: generator, tldts version, inputs, policy, counts. */
   header: string[]
+  /** The `--timestamp` instant, when given; formats that need a version (RPZ serial) use it. */
+  timestamp?: Date | undefined
 }
 
 export interface FormatDefinition<Options = Record<string, never>, View extends object = object> {
