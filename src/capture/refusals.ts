@@ -1,36 +1,40 @@
 /**
- * The names a verification run was refused. With an allow-only configuration and no default
- * upstream, dnsmasq answers every name outside the list itself and logs, under the query's
- * serial (`log-queries=extra`):
+ * The names a verification run was denied. With the list enforced, the bridge's dnsmasq answers
+ * every name outside it itself and logs, under the query's serial (`log-queries=extra`):
  *
  *     7 10.1.2.3/40143 query[A] blocked.example from 10.1.2.3
- *     7 10.1.2.3/40143 config error is REFUSED (EDE: not ready)
+ *     7 10.1.2.3/40143 config error is REFUSED (EDE: not ready)     (no server for the name)
+ *     8 10.1.2.3/40144 config sub.exact.example is NXDOMAIN         (`local=/*.exact.example/`)
  *
- * An upstream's own REFUSED is logged as `reply error is REFUSED` and is not a refusal by the
- * list, so it is not reported.
+ * `config` answers for the bridge's own domain (`.lxd`) are LXD's, not the list's, and an
+ * upstream's own failure (`reply error is REFUSED`) is not a denial by the list.
  */
 
-/** One refused name and query type. */
+/** One denied name and query type. */
 export interface Refusal {
   /** As the client sent it, lowercased. */
   name: string
   /** `A`, `AAAA`, `HTTPS` … */
   type: string
+  /** `REFUSED` (not in the list) or `NXDOMAIN` (a subdomain of an exact entry). */
+  answer: 'REFUSED' | 'NXDOMAIN'
   count: number
-  /** The query line of the first refusal, verbatim. */
+  /** The query line of the first denial, verbatim. */
   firstLine: string
 }
 
 const QUERY = /dnsmasq\[\d+\]: (\d+) (\S+)\/\d+ query\[([^\]]+)\] (\S+) from /
-const REFUSED = /dnsmasq\[\d+\]: (\d+) (\S+)\/\d+ config error is REFUSED/
+const DENIED = /dnsmasq\[\d+\]: (\d+) (\S+)\/\d+ config (?:error is (REFUSED)|(\S+) is (NXDOMAIN))/
 
 /**
- * Find the refusals in a `log-queries=extra` log.
+ * Find the denials in a `log-queries=extra` log.
  *
  * @param text Log lines.
- * @returns Refusals sorted by name, then type.
+ * @param localDomain The bridge's DNS domain (`dns.domain`, default `lxd`).
+ * @returns Denials sorted by name, then type.
  */
-export function findRefusals(text: string): Refusal[] {
+export function findRefusals(text: string, localDomain = 'lxd'): Refusal[] {
+  const local = `.${localDomain.toLowerCase()}`
   const pending = new Map<string, {name: string; type: string; line: string}>()
   const refusals = new Map<string, Refusal>()
   for (const line of text.split('\n')) {
@@ -43,13 +47,20 @@ export function findRefusals(text: string): Refusal[] {
       })
       continue
     }
-    const refused = REFUSED.exec(line)
-    const asked = refused && pending.get(`${refused[1]} ${refused[2]}`)
-    if (!asked) continue
+    const denied = DENIED.exec(line)
+    const asked = denied && pending.get(`${denied[1]} ${denied[2]}`)
+    if (!denied || !asked || asked.name.endsWith(local) || asked.name === localDomain) continue
     const key = `${asked.name} ${asked.type}`
     const known = refusals.get(key)
     if (known) known.count++
-    else refusals.set(key, {name: asked.name, type: asked.type, count: 1, firstLine: asked.line})
+    else
+      refusals.set(key, {
+        name: asked.name,
+        type: asked.type,
+        answer: denied[3] === 'REFUSED' ? 'REFUSED' : 'NXDOMAIN',
+        count: 1,
+        firstLine: asked.line,
+      })
   }
   return [...refusals.values()].sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type))
 }

@@ -58,6 +58,8 @@ export interface RunRecord {
 
 export interface SessionResult {
   network: string
+  /** The bridge's DNS domain (`dns.domain`), whose names dnsmasq answers itself. */
+  dnsDomain: string
   runs: RunRecord[]
   /** The first non-zero exit code of the command, else 0. */
   exitCode: number
@@ -87,6 +89,7 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
     const cleanup = new Cleanup()
     const runs: RunRecord[] = []
     let network = ''
+    let dnsDomain = 'lxd'
     let failure: unknown
     try {
       const log = await prepareLogFile(options.packaging)
@@ -106,7 +109,7 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
         `${prepared.created ? 'Created' : 'Using'} network ${network}; dnsmasq logs to ${log.readable}`,
       )
       await waitForLog(log, 15_000, signal)
-      const dnsDomain = (await lxd.network(network)).config['dns.domain'] ?? 'lxd'
+      dnsDomain = (await lxd.network(network)).config['dns.domain'] ?? 'lxd'
       const session = randomBytes(3).toString('hex')
       for (let run = 1; run <= options.runs; run++) {
         const instance = `${NAME_PREFIX}${session}-${run}`
@@ -162,6 +165,6 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
     }
     if (failure !== undefined) throw failure
     const exitCode = runs.find((record) => record.exitCode !== 0)?.exitCode ?? 0
-    return {network, runs, exitCode, cleanup: report, kept}
+    return {network, dnsDomain, runs, exitCode, cleanup: report, kept}
   })
 }

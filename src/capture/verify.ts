@@ -44,7 +44,7 @@ export async function verifyList(lxd: Lxd, options: VerifyOptions): Promise<Veri
       suggestions: ['Pass `--upstream ADDRESS[#PORT]`'],
     })
   }
-  const enforcing = allowOnlyLines(entries, upstreams)
+  const enforcing = await allowOnlyLines(entries, upstreams, options.list)
   const session = await runSession(lxd, {
     ...options,
     rawDnsmasq: (original, logging) => verifyRawDnsmasq(original, enforcing, logging),
@@ -54,7 +54,7 @@ export async function verifyList(lxd: Lxd, options: VerifyOptions): Promise<Veri
     entries: entries.length,
     network: session.network,
     runs: session.runs.length,
-    refusals: findRefusals(session.runs.map((run) => run.log).join('\n')),
+    refusals: findRefusals(session.runs.map((run) => run.log).join('\n'), session.dnsDomain),
     commandExitCode: session.exitCode,
   }
 }

@@ -39,13 +39,15 @@ When nothing was refused but CMD failed, verify exits with CMD's exit code.`
       upstreams: flags.upstream ?? [],
     })
     for (const refusal of result.refusals) {
-      this.log(`refused ${refusal.name} ${refusal.type} ×${refusal.count}: ${refusal.firstLine}`)
+      this.log(
+        `denied ${refusal.name} ${refusal.type} (${refusal.answer}) ×${refusal.count}: ${refusal.firstLine}`,
+      )
     }
     if (result.refusals.length > 0) {
-      this.log(`${result.refusals.length} name(s) refused: the list is incomplete for this command`)
+      this.log(`${result.refusals.length} name(s) denied: the list is incomplete for this command`)
       process.exitCode = ExitCode.finding
     } else {
-      this.log(`Nothing refused: ${flags.list} covers this command (${result.runs} run(s))`)
+      this.log(`Nothing denied: ${flags.list} covers this command (${result.runs} run(s))`)
       if (result.commandExitCode !== 0) process.exitCode = result.commandExitCode
     }
     return result

@@ -413,7 +413,7 @@ describe('verify on LXD', () => {
       '--',
       ...workload,
     ])
-    expect(result.stdout).toContain(`Nothing refused: ${list} covers this command (1 run(s))`)
+    expect(result.stdout).toContain(`Nothing denied: ${list} covers this command (1 run(s))`)
     expect(result.code).toBe(0)
   })
 
@@ -441,5 +441,27 @@ describe('verify on LXD', () => {
       {name: 'registry.example.com', type: 'A', count: 1},
     ])
     expect(report.refusals[0]?.firstLine).toMatch(/query\[A\] registry\.example\.com from 10\./)
+  })
+
+  it('should deny the subdomain of an exact entry with NXDOMAIN', async () => {
+    const list = join(directory, 'exact.txt')
+    await writeFile(list, 'example.com\n.example.org\n')
+    const result = await runCli([
+      'verify',
+      '--list',
+      list,
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--',
+      ...workload,
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(
+      /^denied registry\.example\.com A \(NXDOMAIN\) ×1: .*query\[A\] registry\.example\.com from 10\./m,
+    )
+    expect(result.stdout).toContain('1 name(s) denied: the list is incomplete for this command')
   })
 })
