@@ -1,7 +1,8 @@
 /**
  * Reading the allow-list verify enforces. It accepts what `compile` writes for the formats
  * that are lists of names: `plain` / a Squid `dstdomain` file (`name` exact, `.name` with
- * subdomains), Squid `acl NAME dstdomain …` lines, and the `json` format.
+ * subdomains), the `squid` format (`acl NAME dstdomain …` lines, `http_access` lines skipped),
+ * and the `json` format.
  */
 import {readFile} from 'node:fs/promises'
 import {AllowlistError} from '../errors.js'
@@ -40,6 +41,8 @@ export function parseTextList(text: string, path: string): ListEntry[] {
     const line = raw.replace(/#.*/, '').trim()
     if (line === '') return
     const fields = line.split(/\s+/)
+    // The squid format's optional access rules say how the ACL is used, not what it allows.
+    if (fields[0] === 'http_access') return
     if (fields[0] === 'acl' && fields[2] === 'dstdomain') {
       for (const value of fields.slice(3)) entries.push(toEntry(value, path, index + 1))
     } else if (fields.length === 1) {

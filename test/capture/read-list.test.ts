@@ -28,19 +28,22 @@ describe('readList', () => {
     ])
   })
 
-  it('should read Squid acl lines', async () => {
+  it('should read the squid format with its access rules', async () => {
     const path = await listFile(
       'squid.conf',
-      'acl allowlist dstdomain .a.org b.net\nhttp_access allow allowlist\n',
+      '# allowlist\nacl allowlist dstdomain .a.org\nacl allowlist dstdomain b.net\nhttp_access allow allowlist\nhttp_access deny all\n',
     )
-    await expect(readList(path)).rejects.toThrow(
-      `${path}:2: Unexpected \`http_access allow allowlist\`, expected one hostname a line or \`acl NAME dstdomain …\``,
-    )
-    const clean = await listFile('acl.conf', 'acl allowlist dstdomain .a.org b.net\n')
-    expect(await readList(clean)).toEqual([
+    expect(await readList(path)).toEqual([
       {name: 'a.org', includesSubdomains: true},
       {name: 'b.net', includesSubdomains: false},
     ])
+  })
+
+  it('should reject other lines with several words', async () => {
+    const path = await listFile('squid-full.conf', 'a.org\ncache_dir ufs /var 100 16 256\n')
+    await expect(readList(path)).rejects.toThrow(
+      `${path}:2: Unexpected \`cache_dir ufs /var 100 16 256\`, expected one hostname a line or \`acl NAME dstdomain …\``,
+    )
   })
 
   it('should read the json format', async () => {
