@@ -15,7 +15,7 @@ export class Cleanup {
   readonly #steps: Array<{step: string; undo: () => Promise<void>}> = []
 
   /**
-   * @param step What the undo does, for reports (`delete instance allowlist-1a2b`).
+   * @param step What is undone, for reports (`instance allowlist-1a2b`).
    * @param undo The action; it must tolerate the thing already being gone.
    */
   add(step: string, undo: () => Promise<void>): void {

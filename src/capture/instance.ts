@@ -50,7 +50,7 @@ export async function launchInstance(
   options: InstanceOptions,
   cleanup: Cleanup,
 ): Promise<InstanceAddresses> {
-  cleanup.add(`delete instance ${name}`, () => lxd.deleteInstance(name))
+  cleanup.add(`instance ${name}`, () => lxd.deleteInstance(name))
   await lxd.launch(
     {
       name,

@@ -84,7 +84,7 @@ async function createNetwork(
           [OWNER_KEY]: ownerLabel(),
         },
       })
-      cleanup.add(`delete network ${name}`, () => lxd.deleteNetwork(name))
+      cleanup.add(`network ${name}`, () => lxd.deleteNetwork(name))
       return {name, created: true}
     } catch (error) {
       lastError = error
@@ -139,7 +139,7 @@ async function borrowNetwork(
     [BORROWED_KEY]: ownerLabel(),
   }
   if (original !== undefined) changed[SAVED_RAW_DNSMASQ_KEY] = original
-  cleanup.add(`restore raw.dnsmasq of network ${name}`, () => restoreNetwork(lxd, name))
+  cleanup.add(`raw.dnsmasq of network ${name} (changed)`, () => restoreNetwork(lxd, name))
   await lxd.replaceNetworkConfig(name, changed)
   return {name, created: false}
 }

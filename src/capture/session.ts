@@ -93,7 +93,7 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
     let failure: unknown
     try {
       const log = await prepareLogFile(options.packaging)
-      cleanup.add(`remove ${log.readable}`, log.remove)
+      cleanup.add(`log ${log.readable}`, log.remove)
       const logging: LoggingOptions = {logFile: log.configured, extra: true}
       const prepared = await prepareNetwork(
         lxd,
@@ -159,7 +159,8 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
     if (options.keep) kept = cleanup.discard()
     else report = await cleanup.run()
     for (const step of kept) progress(`Kept (--keep): ${step}`)
-    for (const {step, reason} of report.failed) progress(`Cleanup failed: ${step}: ${reason}`)
+    for (const {step, reason} of report.failed)
+      progress(`Could not undo: ${step}: ${reason} (retry with \`allowlist capture --cleanup\`)`)
     if (failure instanceof Interrupted) {
       throw new AllowlistError(`${failure.message}; cleaned up`, {exit: 'interrupted'})
     }

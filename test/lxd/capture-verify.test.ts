@@ -374,7 +374,7 @@ describe('leftovers on LXD', () => {
       (network) => !before.networks.some(({name}) => name === network.name),
     )
     expect([instances.length, networks.length]).toEqual([1, 1])
-    expect(kept.stderr).toContain(`Kept (--keep): delete instance ${instances[0]}`)
+    expect(kept.stderr).toContain(`Kept (--keep): instance ${instances[0]}`)
     const log = /^log-facility=(.*)$/m.exec(networks[0]?.config['raw.dnsmasq'] ?? '')?.[1] ?? ''
     expect(await readFile(log, 'utf8')).toContain('query[A] kept.example.com')
 
