@@ -127,8 +127,10 @@ export async function runInInstance(
   command: readonly string[],
   options: CommandOptions,
 ): Promise<number> {
-  for (const file of options.push) await lxd.pushFile(name, file.local, file.remote)
-  const identity = options.user === undefined ? {} : await resolveUser(lxd, name, options.user)
+  const identity =
+    options.user === undefined ? undefined : await resolveUser(lxd, name, options.user)
+  // Owned by the user the command runs as, so it can read (and run) what was pushed for it.
+  for (const file of options.push) await lxd.pushFile(name, file.local, file.remote, identity)
   const {exitCode} = await lxd.exec(name, [...command], {
     ...identity,
     ...(options.cwd === undefined ? {} : {cwd: options.cwd}),

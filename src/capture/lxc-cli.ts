@@ -140,8 +140,21 @@ export class LxcCli implements Lxd {
     return {exitCode: result.code, output: result.stdout}
   }
 
-  async pushFile(instance: string, localPath: string, remotePath: string): Promise<void> {
-    await this.#check(['file', 'push', '--create-dirs', localPath, `${instance}${remotePath}`])
+  async pushFile(
+    instance: string,
+    localPath: string,
+    remotePath: string,
+    owner?: {uid: number; gid: number},
+  ): Promise<void> {
+    const ownership = owner ? ['--uid', String(owner.uid), '--gid', String(owner.gid)] : []
+    await this.#check([
+      'file',
+      'push',
+      '--create-dirs',
+      ...ownership,
+      localPath,
+      `${instance}${remotePath}`,
+    ])
   }
 
   async deleteInstance(instance: string): Promise<void> {

@@ -88,7 +88,13 @@ export interface Lxd {
   launch(spec: LaunchSpec, signal?: AbortSignal): Promise<void>
   addresses(instance: string): Promise<InstanceAddresses>
   exec(instance: string, command: string[], options?: ExecOptions): Promise<ExecResult>
-  pushFile(instance: string, localPath: string, remotePath: string): Promise<void>
+  /** Copy a file in, creating parent directories; owned by `owner` when given (else root). */
+  pushFile(
+    instance: string,
+    localPath: string,
+    remotePath: string,
+    owner?: {uid: number; gid: number},
+  ): Promise<void>
   /** Stop and delete; resolves when the instance is gone or did not exist. */
   deleteInstance(instance: string): Promise<void>
 }

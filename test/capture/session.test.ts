@@ -208,7 +208,9 @@ describe('runSession (fake LXD)', () => {
       }),
     )
     expect(
-      fake.calls.some((call) => /^pushFile allowlist-\w+-1 \.\/x\.sh \/root\/x\.sh$/.test(call)),
+      fake.calls.some((call) =>
+        /^pushFile allowlist-\w+-1 \.\/x\.sh \/root\/x\.sh 1000:1001$/.test(call),
+      ),
     ).toBe(true)
     expect(seen).toEqual([JSON.stringify({uid: 1000, gid: 1001, cwd: '/tmp', env: {A: '1'}})])
   })

@@ -317,9 +317,14 @@ describe('capture on LXD', () => {
     expect(lxdState()).toEqual(before)
   })
 
-  it('should exit with the command exit code and still write the graph and the logs', async () => {
+  it('should run the pushed script as --user with --env and --cwd, pass its exit code and still write the graph and the logs', async () => {
     const graph = join(directory, 'graph.json')
     const logs = join(directory, 'logs')
+    const script = join(directory, 'job.sh')
+    await writeFile(
+      script,
+      'echo "uid=$(id -u) greeting=$GREETING cwd=$(pwd)"\nnslookup -type=a exit.example.com >/dev/null\nexit 4\n',
+    )
     const result = await runCli([
       'capture',
       '--image',
@@ -331,11 +336,20 @@ describe('capture on LXD', () => {
       graph,
       '--log-dir',
       logs,
+      '--push',
+      `${script}:/tmp/job/job.sh`,
+      '--user',
+      'user',
+      '--env',
+      'GREETING=hello there',
+      '--cwd',
+      '/home/user',
       '--',
       'sh',
-      '-c',
-      'nslookup -type=a exit.example.com; exit 4',
+      '/tmp/job/job.sh',
     ])
+    expect(result.stdout).toBe('uid=1000 greeting=hello there cwd=/home/user\n')
+    expect(result.stderr).toContain('Warning: The command exited with 4')
     expect(result.code).toBe(4)
     const document = JSON.parse(await readFile(graph, 'utf8')) as {
       names: Record<string, {clients: string[]; places: Array<{file: string}>}>

@@ -125,8 +125,14 @@ export class FakeLxd implements Lxd {
     return {exitCode: effect.exitCode ?? 0, output: options.stdout ? '' : (effect.output ?? '')}
   }
 
-  async pushFile(instance: string, localPath: string, remotePath: string): Promise<void> {
-    this.calls.push(`pushFile ${instance} ${localPath} ${remotePath}`)
+  async pushFile(
+    instance: string,
+    localPath: string,
+    remotePath: string,
+    owner?: {uid: number; gid: number},
+  ): Promise<void> {
+    const ownership = owner ? ` ${owner.uid}:${owner.gid}` : ''
+    this.calls.push(`pushFile ${instance} ${localPath} ${remotePath}${ownership}`)
   }
 
   async deleteInstance(instance: string): Promise<void> {
