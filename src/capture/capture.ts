@@ -8,6 +8,7 @@
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {compileTree, type CompileOptions, type CompileResult} from '../compile-tree.js'
 import {AllowlistError} from '../errors.js'
 import type {Root} from '../graph/types.js'
 import {ingest, type IngestSummary} from '../ingest/index.js'
@@ -27,6 +28,18 @@ export interface CaptureResult {
   session: SessionResult
   /** The per-run logs kept under `logDirectory`, when one was given. */
   logs: string[]
+  /** The policy and rendered formats, when `compile` was asked for. */
+  compiled?: CompileResult
+}
+
+export interface CaptureGraphOptions {
+  /**
+   * Keep each run's log there as `INSTANCE.log` (the graph's places point at them); otherwise
+   * they go to a temporary directory that is removed.
+   */
+  logDirectory?: string | undefined
+  /** Apply the policy and render formats straight away, as `compile` would from the graph. */
+  compile?: CompileOptions | undefined
 }
 
 /**
@@ -41,22 +54,30 @@ export async function captureRuns(lxd: Lxd, options: CaptureOptions): Promise<Se
 }
 
 /**
- * Capture and build the graph.
+ * Capture, build the graph, and optionally compile it.
  *
- * @param logDirectory Keep each run's log there as `INSTANCE.log` (the graph's places point at
- *   them); otherwise they go to a temporary directory that is removed.
+ * @param options The session.
+ * @param outputs Where run logs go; whether and how to compile.
+ * @returns The graph (with policy decisions when compiled), the ingest summary, the session.
  */
 export async function captureGraph(
   lxd: Lxd,
   options: CaptureOptions,
-  logDirectory?: string,
+  outputs: CaptureGraphOptions = {},
 ): Promise<CaptureResult> {
+  const {logDirectory} = outputs
   const session = await captureRuns(lxd, options)
   const directory = logDirectory ?? (await mkdtemp(join(tmpdir(), 'allowlist-runs-')))
   try {
     const logs = await writeRunLogs(session.runs, directory)
     const {tree, summary} = await ingest(logs, {clients: clientNames(session.runs)})
-    return {tree, summary, session, logs: logDirectory === undefined ? [] : logs}
+    const kept = logDirectory === undefined ? [] : logs
+    if (outputs.compile === undefined) return {tree, summary, session, logs: kept}
+    // The header names the instances when the logs are not kept: temporary paths mean nothing.
+    const inputs =
+      logDirectory === undefined ? session.runs.map((run) => `lxd:${run.instance}`) : logs
+    const compiled = await compileTree(tree, inputs, outputs.compile)
+    return {tree, summary, session, logs: kept, compiled}
   } finally {
     if (logDirectory === undefined) await rm(directory, {recursive: true, force: true})
   }

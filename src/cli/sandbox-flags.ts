@@ -50,7 +50,7 @@ export const sandboxFlags = {
   upstream: Flags.string({
     multiple: true,
     summary:
-      "Forward the bridge's DNS to this server, `ADDRESS[#PORT]`, instead of the host's resolvers (repeatable).",
+      "Upstream DNS server, `ADDRESS[#PORT]` (repeatable): the bridge forwards there instead of the host's resolvers; verify forwards allowed names there; a rendered dnsmasq list uses it too.",
   }),
   user: Flags.string({summary: 'Run the command as this user (name or uid) inside the instance.'}),
   vm: Flags.boolean({summary: 'Launch a virtual machine instead of a container.'}),

@@ -6,7 +6,11 @@ describe('allowlist capture and verify: usage errors', () => {
   it.each([
     [
       ['capture', '--', 'true'],
-      'Unexpected capture without an output, expected `-o FILE` or `--log-dir DIR`',
+      'Unexpected capture without an output, expected `-o FILE`, `--out-dir DIR` or `--log-dir DIR`',
+    ],
+    [
+      ['capture', '-f', 'squid', '--', 'true'],
+      'Unexpected `--format` without `--out-dir`, expected both (stdout carries the command)',
     ],
     [['capture', '-o', 'g.json'], 'Unexpected empty command, expected `-- CMD [ARGS...]`'],
     [

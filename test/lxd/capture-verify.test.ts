@@ -412,6 +412,48 @@ describe('verify on LXD', () => {
     'nslookup -type=a registry.example.com; nslookup -type=a www.example.org',
   ]
 
+  it('should verify the Squid list capture compiled for the same job', async () => {
+    const lists = join(directory, 'lists')
+    const captured = await runCli([
+      'capture',
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '-f',
+      'squid',
+      '-f',
+      'plain',
+      '--out-dir',
+      lists,
+      '--',
+      'sh',
+      '-c',
+      `${workload[2]}; nslookup -type=a missing.example.net; true`,
+    ])
+    expect(captured.code).toBe(0)
+    const squid = join(lists, 'allowlist.squid.conf')
+    expect(await readFile(join(lists, 'allowlist.txt'), 'utf8')).toMatch(
+      /^(#.*\n)*\.example\.com\n\.example\.org\n$/,
+    )
+    expect(captured.stderr).toContain('missing.example.net')
+    const verified = await runCli([
+      'verify',
+      '--list',
+      squid,
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      '--',
+      ...workload,
+    ])
+    expect(verified.stdout).toContain(`Nothing denied: ${squid} covers this command (1 run(s))`)
+    expect(verified.code).toBe(0)
+  })
+
   it('should pass with a complete list', async () => {
     const list = join(directory, 'complete.txt')
     await writeFile(list, 'registry.example.com\n.example.org\n')
