@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {compileTree, type CompileOptions, type CompileResult} from '../compile-tree.js'
 import {AllowlistError} from '../errors.js'
+import {observedNodes} from '../graph/tree.js'
 import type {Root} from '../graph/types.js'
 import {ingest, type IngestSummary} from '../ingest/index.js'
 import type {Lxd} from './lxd.js'
@@ -72,10 +73,14 @@ export async function captureGraph(
     const logs = await writeRunLogs(session.runs, directory)
     const {tree, summary} = await ingest(logs, {clients: clientNames(session.runs)})
     const kept = logDirectory === undefined ? [] : logs
-    if (outputs.compile === undefined) return {tree, summary, session, logs: kept}
-    // The header names the instances when the logs are not kept: temporary paths mean nothing.
+    // Temporary paths would outlive their files in the graph, the report and list headers:
+    // without a log directory, sources are named after their instance instead.
     const inputs =
       logDirectory === undefined ? session.runs.map((run) => `lxd:${run.instance}`) : logs
+    if (logDirectory === undefined) {
+      renameSources(tree, summary, new Map(logs.map((log, index) => [log, inputs[index] ?? log])))
+    }
+    if (outputs.compile === undefined) return {tree, summary, session, logs: kept}
     const compiled = await compileTree(tree, inputs, outputs.compile)
     return {tree, summary, session, logs: kept, compiled}
   } finally {
@@ -91,6 +96,21 @@ export function clientNames(runs: readonly RunRecord[]): Map<string, string> {
       clients.set(address, run.instance)
   }
   return clients
+}
+
+/** Replace source file names in the graph's places and source summaries (and the summary's). */
+function renameSources(
+  tree: Root,
+  summary: IngestSummary,
+  names: ReadonlyMap<string, string>,
+): void {
+  const rename = (file: string): string => names.get(file) ?? file
+  for (const node of observedNodes(tree)) {
+    for (const place of node.data.observation.places) place.file = rename(place.file)
+  }
+  for (const source of tree.data?.sources ?? []) source.file = rename(source.file)
+  for (const source of summary.sources) source.file = rename(source.file)
+  for (const sample of summary.unparsedSamples) sample.file = rename(sample.file)
 }
 
 async function writeRunLogs(runs: readonly RunRecord[], directory: string): Promise<string[]> {
