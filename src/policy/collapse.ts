@@ -8,11 +8,12 @@
  * - `auto`: like `registrable`, but names under a PSL private-section suffix or a configured
  *   `multiTenant` suffix stay exact, since their neighbours belong to other people.
  *
- * Names matching `keep` stay exact in every mode, and a name never collapses onto a domain under
- * which an `exclude` pattern matches something: exclusion wins.
+ * Names matching `keep` and CNAME targets (with `cnameTargets: include`) stay exact in every
+ * mode, and a name never collapses onto a domain under which an `exclude` pattern matches
+ * something: exclusion wins.
  */
 import {code, isUnder} from './names.js'
-import {keptNodes} from './nodes.js'
+import {isCnameTargetOnly, keptNodes} from './nodes.js'
 import {overlapsSubtree, parsePatterns, findPattern} from './patterns.js'
 import {createRule, type Verdict} from './rule.js'
 import {suffixFacts} from './suffix-list.js'
@@ -43,8 +44,8 @@ const collapse = createRule<Options>('collapse', (options) => {
   const keep = parsePatterns(options?.keep, 'keep')
   const exclude = parsePatterns(options?.exclude, 'exclude')
 
-  /** The verdict for one name; `undefined` reason means "exact, nothing to say". */
-  function choose(name: string): Verdict {
+  /** The verdict for one name. */
+  function choose(name: string, cnameTargetOnly: boolean): Verdict {
     const exact = (reason: string, severity: Verdict['severity'] = 'info'): Verdict => ({
       kept: true,
       entry: name,
@@ -55,6 +56,8 @@ const collapse = createRule<Options>('collapse', (options) => {
     const kept = findPattern(keep, name)
     if (kept) return exact(`Kept ${code(name)} exact by \`keep\` pattern ${code(kept.source)}`)
     if (mode === 'exact') return exact(`Kept ${code(name)} exact (\`collapse: exact\`)`, 'silent')
+    // A CDN name behind an alias: widening it would allow the CDN's other customers.
+    if (cnameTargetOnly) return exact(`Kept CNAME target ${code(name)} exact`)
     const facts = suffixFacts(name)
     const domain = facts.registrableDomain
     if (domain === null) return exact(`Kept ${code(name)} exact: it has no registrable domain`)
@@ -89,7 +92,9 @@ const collapse = createRule<Options>('collapse', (options) => {
   return (tree, {decide}) => {
     for (const node of keptNodes(tree)) {
       if (node.data?.decision?.entry !== undefined) continue
-      decide(node, {...choose(node.name), pinned: node.data?.decision?.pinned ?? false})
+      const observation = node.data?.observation
+      const targetOnly = observation !== undefined && isCnameTargetOnly(observation)
+      decide(node, {...choose(node.name, targetOnly), pinned: node.data?.decision?.pinned ?? false})
     }
   }
 })

@@ -9,7 +9,7 @@ import type {Observation, Root} from '../graph/types.js'
 import {applyPolicy, RULE_IDS, type PolicyOptions} from './index.js'
 import {cnameChain} from './nodes.js'
 import {messageLocation} from './report.js'
-import {isSameOrUnder} from './names.js'
+import {code, isSameOrUnder} from './names.js'
 
 export interface RuleStep {
   ruleId: string
@@ -118,7 +118,8 @@ export function formatExplanation(explanation: Explanation): string {
       `  outcomes   ${outcomes || 'none'}`,
       `  addresses  ${[...observation.addresses.v4, ...observation.addresses.v6].join(' ') || 'none'}`,
       `  clients    ${observation.clients.join(' ') || 'none'}`,
-      `  spellings  ${observation.rawNames.join(' ') || explanation.name}`,
+      // Hostile spellings may hold spaces: quote each so they cannot run together.
+      `  spellings  ${(observation.rawNames.length > 0 ? observation.rawNames : [explanation.name]).map((raw) => code(raw)).join(' ')}`,
       `  first seen ${observation.places.map((place) => `${place.file}:${place.line}`).join(' ')}`,
     )
     if (observation.cnameFrom.length > 0) {

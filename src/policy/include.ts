@@ -5,7 +5,6 @@
  * Safety rules (IP literals, invalid hostnames, bare public suffixes) and `exclude` still win: a
  * `.domain` pattern that would cover an excluded name is added as the exact name only.
  */
-import type {DomainNode} from '../graph/types.js'
 import {ensureNode, findNode} from '../graph/tree.js'
 import {code} from './names.js'
 import {openNodes} from './nodes.js'
@@ -33,11 +32,9 @@ const include = createRule<Options>('include', (options) => {
 
   return (tree, {decide}) => {
     if (patterns.length === 0) return
-    const settled = new Set<DomainNode>()
     for (const node of openNodes(tree)) {
       const pattern = findPattern(patterns, node.name)
       if (!pattern) continue
-      settled.add(node)
       decide(node, {
         kept: true,
         pinned: true,
@@ -47,9 +44,9 @@ const include = createRule<Options>('include', (options) => {
     }
     for (const pattern of patterns) {
       if (pattern.scope === 'subdomains') continue
+      // Observed names were pinned above (or dropped by a rule that wins over include).
       const existing = findNode(tree, pattern.name)
-      if (existing && (settled.has(existing) || existing.data?.decision)) continue
-      if (existing?.data?.observation) continue
+      if (existing?.data?.observation || existing?.data?.decision) continue
       decide(ensureNode(tree, pattern.name), {
         kept: true,
         pinned: true,

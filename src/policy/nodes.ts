@@ -3,31 +3,46 @@
  * and no `include` pattern pinned it: only open names are judged. A name is *kept* while no rule
  * has dropped it; collapse and subsumption work on kept names.
  */
-import {observedNodes} from '../graph/tree.js'
 import type {DomainNode, Observation, Outcome, Root} from '../graph/types.js'
 import {canonicalQueryType} from './dns-types.js'
 
 export type ObservedNode = DomainNode & {data: {observation: Observation}}
 
-/** Observed names no rule has dropped or pinned yet, in tree order. */
-export function* openNodes(tree: Root): Generator<ObservedNode> {
-  for (const node of observedNodes(tree)) {
-    const decision = node.data.decision
-    if (!decision || (decision.kept && !decision.pinned)) yield node
+/**
+ * Nodes for which `wanted` holds, in tree order (sorted by reversed labels). Returns an array
+ * taken before the caller acts, so a rule may add nodes (`include`) while it walks.
+ */
+function selectNodes(tree: Root, wanted: (node: DomainNode) => boolean): DomainNode[] {
+  const selected: DomainNode[] = []
+  const stack: DomainNode[] = []
+  for (let index = tree.children.length - 1; index >= 0; index--) {
+    stack.push(tree.children[index] as DomainNode)
   }
-}
-
-/** Every node (observed, or added by `include`) that no rule has dropped, in tree order. */
-export function* keptNodes(tree: Root): Generator<DomainNode> {
-  const stack: DomainNode[] = [...tree.children].reverse()
   while (stack.length > 0) {
     const node = stack.pop() as DomainNode
-    const decision = node.data?.decision
-    if (decision ? decision.kept : node.data?.observation) yield node
+    if (wanted(node)) selected.push(node)
     for (let index = node.children.length - 1; index >= 0; index--) {
       stack.push(node.children[index] as DomainNode)
     }
   }
+  return selected
+}
+
+/** Observed names no rule has dropped or pinned yet, in tree order. */
+export function openNodes(tree: Root): ObservedNode[] {
+  return selectNodes(tree, (node) => {
+    if (!node.data?.observation) return false
+    const decision = node.data.decision
+    return !decision || (decision.kept && !decision.pinned)
+  }) as ObservedNode[]
+}
+
+/** Every node (observed, or added by `include`) that no rule has dropped, in tree order. */
+export function keptNodes(tree: Root): DomainNode[] {
+  return selectNodes(tree, (node) => {
+    const decision = node.data?.decision
+    return decision ? decision.kept : node.data?.observation !== undefined
+  })
 }
 
 /** Total queries for a name over all types. */

@@ -11,7 +11,7 @@ import {createRule} from './rule.js'
 export type Options = Record<string, never>
 
 const subsumed = createRule<Options>('subsumed', () => (tree, {decide}) => {
-  const kept = [...keptNodes(tree)]
+  const kept = keptNodes(tree)
   const wide = new Set<string>()
   for (const node of kept) {
     const decision = node.data?.decision

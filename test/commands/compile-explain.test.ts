@@ -247,6 +247,7 @@ describe('allowlist explain', () => {
     expect(stdout).toContain(
       '  invalid-hostname    dropped  Unexpected character `|` in `pipe|name.bad-host.net`',
     )
+    expect(stdout).toContain('  spellings  `pipe|name.bad-host.net`\n')
     expect(stdout).toContain('  first seen ' + npmLog + ':85\n')
     expect(stdout.endsWith('not on the allow-list\n')).toBe(true)
   })

@@ -27,9 +27,16 @@ async function compileCase(name: string, requested: string[]) {
 }
 
 describe('golden cases', () => {
-  it('should cover the three sample captures and a config case', () => {
+  it('should cover the three sample captures and the config cases', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['apt-extra', 'config-auto', 'npm-install', 'pip-install']),
+      expect.arrayContaining([
+        'apt-extra',
+        'config-auto',
+        'config-exact-cname',
+        'hostile-garbage',
+        'npm-install',
+        'pip-install',
+      ]),
     )
   })
 

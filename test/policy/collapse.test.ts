@@ -99,6 +99,21 @@ describe('allowlist:collapse', () => {
     })
   })
 
+  it('should keep CNAME targets exact', () => {
+    const tree = buildGraph(
+      {name: 'cdn.jsdelivr.net', cnameTo: ['jsdelivr.map.fastly.net']},
+      {name: 'jsdelivr.map.fastly.net', queries: 0},
+      {name: 'e1.dscb.akamaiedge.net', queries: 0},
+      {name: 'packages.microsoft.com', cnameTo: ['e1.dscb.akamaiedge.net']},
+    )
+    const {decisions, messages} = runRule(collapse, undefined, tree)
+    expect(decisions['e1.dscb.akamaiedge.net']).toMatchObject({
+      entry: 'e1.dscb.akamaiedge.net',
+      includesSubdomains: false,
+    })
+    expect(messages).toContain('3:1: Kept CNAME target `e1.dscb.akamaiedge.net` exact')
+  })
+
   it('should keep names matching `keep` exact', () => {
     const tree = buildGraph({name: 'registry.npmjs.org'})
     const {decisions} = runRule(collapse, {keep: ['*.npmjs.org']}, tree)
