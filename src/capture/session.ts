@@ -83,89 +83,118 @@ export async function runSession(lxd: Lxd, options: SessionOptions): Promise<Ses
   }
   await preflight(lxd)
   const controller = new AbortController()
-  const {signal} = controller
   const progress = options.progress ?? (() => {})
   return withInterruptHandling(controller, async () => {
     const cleanup = new Cleanup()
     const runs: RunRecord[] = []
-    let network = ''
-    let dnsDomain = 'lxd'
+    let bridge: Bridge = {network: '', dnsDomain: 'lxd', logFile: ''}
     let failure: unknown
     try {
-      const log = await prepareLogFile(options.packaging)
-      cleanup.add(`log ${log.readable}`, log.remove)
-      const logging: LoggingOptions = {logFile: log.configured, extra: true}
-      const prepared = await prepareNetwork(
-        lxd,
-        {
-          borrow: options.network,
-          nat: options.nat,
-          rawDnsmasq: (original) => options.rawDnsmasq(original, logging),
-        },
-        cleanup,
-      )
-      network = prepared.name
-      progress(
-        `${prepared.created ? 'Created' : 'Using'} network ${network}; dnsmasq logs to ${log.readable}`,
-      )
-      await waitForLog(log, 15_000, signal)
-      dnsDomain = (await lxd.network(network)).config['dns.domain'] ?? 'lxd'
+      bridge = await prepareBridge(lxd, options, cleanup, controller.signal)
       const session = randomBytes(3).toString('hex')
       for (let run = 1; run <= options.runs; run++) {
         const instance = `${NAME_PREFIX}${session}-${run}`
-        progress(`Run ${run}/${options.runs}: launching ${instance} from ${options.image}`)
-        const addresses = await launchInstance(
-          lxd,
-          instance,
-          {
-            image: options.image,
-            vm: options.vm,
-            network,
-            dnsDomain,
-            readyTimeoutMs: options.readyTimeoutMs,
-            signal,
-          },
-          cleanup,
-        )
-        const offset = await logSize(log.readable)
-        progress(
-          `Run ${run}/${options.runs}: ${instance} (${addresses.v4.join(', ')}) runs: ${options.command.join(' ')}`,
-        )
-        const exitCode = await runInInstance(lxd, instance, options.command, {
-          user: options.user,
-          env: options.env,
-          cwd: options.cwd,
-          push: options.push,
-          stdout: options.stdout,
-          stderr: options.stderr,
-          signal,
-        })
-        signal.throwIfAborted()
-        const clients = new Set([...addresses.v4, ...addresses.v6])
-        runs.push({
-          run,
-          instance,
-          addresses,
-          exitCode,
-          log: keepClients(await readFrom(log.readable, offset), clients),
-        })
-        if (!options.keep) await lxd.deleteInstance(instance)
+        const context = {bridge, cleanup, signal: controller.signal}
+        runs.push(await captureRun(lxd, options, context, run, instance))
       }
     } catch (error) {
-      failure = signal.aborted ? signal.reason : error
+      failure = controller.signal.aborted ? controller.signal.reason : error
     }
-    let report: CleanupReport = {done: [], failed: []}
-    let kept: string[] = []
-    if (options.keep) kept = cleanup.discard()
-    else report = await cleanup.run()
+    const kept = options.keep ? cleanup.discard() : []
+    const report: CleanupReport = options.keep ? {done: [], failed: []} : await cleanup.run()
     for (const step of kept) progress(`Kept (--keep): ${step}`)
     for (const {step, reason} of report.failed)
       progress(`Could not undo: ${step}: ${reason} (retry with \`allowlist capture --cleanup\`)`)
     if (failure instanceof Interrupted) {
-      throw new AllowlistError(`${failure.message}; cleaned up`, {exit: 'interrupted'})
+      const outcome = options.keep ? 'kept everything (--keep)' : 'cleaned up'
+      throw new AllowlistError(`${failure.message}; ${outcome}`, {exit: 'interrupted'})
     }
     if (failure !== undefined) throw failure
     const exitCode = runs.find((record) => record.exitCode !== 0)?.exitCode ?? 0
+    const {network, dnsDomain} = bridge
     return {network, dnsDomain, runs, exitCode, cleanup: report, kept}
   })
+}
+
+/** The bridge of a session and where its dnsmasq log can be read. */
+interface Bridge {
+  network: string
+  dnsDomain: string
+  /** The log as this process reads it. */
+  logFile: string
+}
+
+/** Prepare the log file and the bridge, and wait until its dnsmasq writes the log. */
+async function prepareBridge(
+  lxd: Lxd,
+  options: SessionOptions,
+  cleanup: Cleanup,
+  signal: AbortSignal,
+): Promise<Bridge> {
+  const log = await prepareLogFile(options.packaging)
+  cleanup.add(`log ${log.readable}`, log.remove)
+  const logging: LoggingOptions = {logFile: log.configured, extra: true}
+  const prepared = await prepareNetwork(
+    lxd,
+    {
+      borrow: options.network,
+      nat: options.nat,
+      rawDnsmasq: (original) => options.rawDnsmasq(original, logging),
+    },
+    cleanup,
+  )
+  options.progress?.(
+    `${prepared.created ? 'Created' : 'Using'} network ${prepared.name}; dnsmasq logs to ${log.readable}`,
+  )
+  await waitForLog(log, 15_000, signal)
+  const dnsDomain = (await lxd.network(prepared.name)).config['dns.domain'] ?? 'lxd'
+  return {network: prepared.name, dnsDomain, logFile: log.readable}
+}
+
+/**
+ * One run: a fresh instance, the command, and the log written meanwhile by the instance's own
+ * addresses. The log offset is taken once the instance is ready, so boot-time lookups and the
+ * readiness probe stay out.
+ */
+async function captureRun(
+  lxd: Lxd,
+  options: SessionOptions,
+  context: {bridge: Bridge; cleanup: Cleanup; signal: AbortSignal},
+  run: number,
+  instance: string,
+): Promise<RunRecord> {
+  const {bridge, cleanup, signal} = context
+  const label = `Run ${run}/${options.runs}`
+  options.progress?.(`${label}: launching ${instance} from ${options.image}`)
+  const addresses = await launchInstance(
+    lxd,
+    instance,
+    {
+      image: options.image,
+      vm: options.vm,
+      network: bridge.network,
+      dnsDomain: bridge.dnsDomain,
+      readyTimeoutMs: options.readyTimeoutMs,
+      signal,
+    },
+    cleanup,
+  )
+  const offset = await logSize(bridge.logFile)
+  options.progress?.(
+    `${label}: ${instance} (${addresses.v4.join(', ')}) runs: ${options.command.join(' ')}`,
+  )
+  const exitCode = await runInInstance(lxd, instance, options.command, {
+    user: options.user,
+    env: options.env,
+    cwd: options.cwd,
+    push: options.push,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    signal,
+  })
+  signal.throwIfAborted()
+  const clients = new Set([...addresses.v4, ...addresses.v6])
+  const log = keepClients(await readFrom(bridge.logFile, offset), clients)
+  if (!options.keep) await lxd.deleteInstance(instance)
+  return {run, instance, addresses, exitCode, log}
 }
