@@ -124,6 +124,24 @@ describe('runSession (fake LXD)', () => {
     expect(fake.networkTable.size).toBe(0)
   })
 
+  it('should restore a borrowed bridge when the run fails', async () => {
+    const fake = new FakeLxd()
+    const config = {'ipv4.address': '10.50.0.1/24', 'raw.dnsmasq': 'dhcp-option=3\n'}
+    fake.networkTable.set('shared', {
+      name: 'shared',
+      type: 'bridge',
+      managed: true,
+      description: '',
+      config,
+    })
+    fake.onExec = () => {
+      throw new Error('exec failed')
+    }
+    await expect(runSession(fake, options({network: 'shared'}))).rejects.toThrow('exec failed')
+    expect(fake.networkTable.get('shared')?.config).toEqual(config)
+    expect(fake.instanceTable.size).toBe(0)
+  })
+
   it('should pass the command exit code through and still clean up', async () => {
     const fake = new FakeLxd()
     fake.onExec = () => ({exitCode: 7})
