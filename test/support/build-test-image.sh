@@ -86,8 +86,10 @@ tar -C "$work" --sort=name --mtime=@1700000000 --owner=0 --group=0 --numeric-own
   -cf - metadata.yaml rootfs | gzip -n >"$tarball"
 fingerprint="$(sha256sum "$tarball" | cut -d' ' -f1)"
 
-current="$(lxc image list "$alias_name" --format csv --columns f 2>/dev/null | head -1 || true)"
-if [[ -n "$current" && "$fingerprint" == "$current"* ]]; then
+# The alias's exact target (an image list filter would also match longer alias names).
+current="$(lxc query "/1.0/images/aliases/$alias_name" 2>/dev/null |
+  sed -n 's/.*"target": *"\([0-9a-f]*\)".*/\1/p' || true)"
+if [[ "$fingerprint" == "$current" ]]; then
   echo "build-test-image: $alias_name is up to date ($current)"
   exit 0
 fi
