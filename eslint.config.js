@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'tmp/']},
+  {ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'test-results/', 'tmp/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,4 +13,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
     },
   },
+  // Scripts inlined into generated pages (the HTML report) run in a browser, not in Node.
+  {files: ['templates/**/*.js'], languageOptions: {globals: globals.browser}},
 )

@@ -65,6 +65,10 @@ export {explain} from './explain.js'
 export type {ExplainOptions} from './explain.js'
 export {resolveConfig} from './config/resolve.js'
 export type {ConfigSource, ResolvedConfig} from './config/resolve.js'
+export {REPORT_FORMATS, buildReportModel, renderReport, renderReportModel} from './report/index.js'
+export type {ReportFormat, ReportModel, RenderReportOptions} from './report/index.js'
+export {compileReport} from './compile-report.js'
+export type {CompileReportOptions, CompileReportResult} from './compile-report.js'
 export {
   captureGraph,
   captureRuns,

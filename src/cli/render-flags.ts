@@ -1,8 +1,8 @@
 /**
  * The flags every rendering command shares (`compile`, and anything else that writes formats):
  * template overrides, `--timestamp`, and per-format options. `renderSettingsFromFlags` turns the
- * parsed values into `renderFormat` settings, with only the options a flag actually set, so they
- * can be laid over the config file's `formats.<name>` objects (`mergeFormatOptions`).
+ * parsed values into `renderFormat` settings, with only the options a flag actually set, so
+ * `compile` can lay them over the config file's `formats.<name>` objects key by key.
  */
 import {Flags} from '@oclif/core'
 
@@ -114,6 +114,42 @@ export const renderFlags = {
     min: 0,
     helpGroup: optionsGroup,
   }),
+  'cilium-name': Flags.string({
+    description: 'cilium: metadata.name of the policy (default allowlist-egress).',
+    helpGroup: optionsGroup,
+  }),
+  'cilium-namespace': Flags.string({
+    description: 'cilium: metadata.namespace (default: none, kubectl -n decides).',
+    helpGroup: optionsGroup,
+  }),
+  'cilium-subdomains': Flags.string({
+    description:
+      'cilium: `multi-level` writes **.d (Cilium 1.19+); `single-level` writes *.d, one label deep.',
+    options: ['multi-level', 'single-level'],
+    helpGroup: optionsGroup,
+  }),
+  'harden-runner-ports': Flags.string({
+    description: 'harden-runner: ports allowed for every host, comma-separated (default 443).',
+    helpValue: 'PORT[,PORT]',
+    helpGroup: optionsGroup,
+  }),
+  'harden-runner-uses': Flags.string({
+    description: 'harden-runner: the action reference (default step-security/harden-runner@v2).',
+    helpGroup: optionsGroup,
+  }),
+  'adblock-syntax': Flags.string({
+    description: 'adblock: `browser` (uBlock Origin, AdGuard) or `dns` (AdGuard Home) rules.',
+    options: ['browser', 'dns'],
+    helpGroup: optionsGroup,
+  }),
+  'adblock-title': Flags.string({
+    description: 'adblock: a `! Title:` line for list managers.',
+    helpGroup: optionsGroup,
+  }),
+  'haproxy-acl': Flags.string({
+    description: 'haproxy: the ACL name the lines define (default allowlist).',
+    helpGroup: optionsGroup,
+  }),
 }
 
 /** What oclif hands back for `renderFlags`, every value optional. */
@@ -148,6 +184,14 @@ const flagTargets: Record<string, ReadonlyArray<readonly [string, string]>> = {
   'hosts-addresses': [['hosts', 'addresses']],
   'rpz-serial': [['rpz', 'serial']],
   'rpz-ttl': [['rpz', 'ttl']],
+  'cilium-name': [['cilium', 'name']],
+  'cilium-namespace': [['cilium', 'namespace']],
+  'cilium-subdomains': [['cilium', 'subdomains']],
+  'harden-runner-ports': [['harden-runner', 'ports']],
+  'harden-runner-uses': [['harden-runner', 'uses']],
+  'adblock-syntax': [['adblock', 'syntax']],
+  'adblock-title': [['adblock', 'title']],
+  'haproxy-acl': [['haproxy', 'acl']],
 }
 
 /**
@@ -177,21 +221,4 @@ export function renderSettingsFromFlags(
     ...(flags.timestamp === true ? {timestamp: now} : {}),
     formatOptions,
   }
-}
-
-/**
- * Lay flag options over config options, format by format and key by key (flags win).
- *
- * @param fromConfig The config file's `formats` object (validated by each format later).
- * @param fromFlags `renderSettingsFromFlags(...).formatOptions`.
- */
-export function mergeFormatOptions(
-  fromConfig: FormatOptionsByFormat,
-  fromFlags: FormatOptionsByFormat,
-): FormatOptionsByFormat {
-  const merged: FormatOptionsByFormat = {...fromConfig}
-  for (const [format, options] of Object.entries(fromFlags)) {
-    merged[format] = {...merged[format], ...options}
-  }
-  return merged
 }

@@ -35,7 +35,7 @@ ${EXIT_CODES_HELP}`
   static override flags = {
     output: Flags.string({
       char: 'o',
-      description: 'write the graph document to this file (atomically)',
+      description: 'write the graph document to this file (atomically); `-` for stdout',
     }),
   }
 
@@ -50,7 +50,7 @@ ${EXIT_CODES_HELP}`
     const {tree, summary} = await ingest(argv as string[], {
       onProgress: progress ? (state) => progress.update(state) : undefined,
     }).finally(() => progress?.done())
-    if (flags.output !== undefined) await writeGraphFile(tree, flags.output)
+    if (flags.output !== undefined && flags.output !== '-') await writeGraphFile(tree, flags.output)
     else if (!this.jsonEnabled()) this.log(serializeGraph(tree).trimEnd())
     this.logToStderr(formatIngestSummary(summary))
     return summary

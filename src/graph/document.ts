@@ -91,7 +91,26 @@ export function graphToDocument(root: Root): GraphDocument {
 
 /** The document's text: two-space JSON with a final newline. */
 export function serializeGraph(root: Root): string {
-  return `${JSON.stringify(graphToDocument(root), undefined, 2)}\n`
+  // Byte for byte `JSON.stringify(graphToDocument(root), undefined, 2)`, built one name at a
+  // time so that a large graph is never held twice (tree and document) at once.
+  const head = JSON.stringify(
+    {schema: GRAPH_SCHEMA, runs: root.data?.runs ?? 0, sources: root.data?.sources ?? []},
+    undefined,
+    2,
+  )
+  const nodes = [...observedNodes(root)].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )
+  if (nodes.length === 0) return `${head.slice(0, -2)},\n  "names": {}\n}\n`
+  const parts = [`${head.slice(0, -2)},\n  "names": {\n`]
+  nodes.forEach((node, index) => {
+    const value = JSON.stringify(canonicalObservation(node.data.observation), undefined, 2)
+    parts.push(
+      `    ${JSON.stringify(node.name)}: ${value.replaceAll('\n', '\n    ')}${index < nodes.length - 1 ? ',' : ''}\n`,
+    )
+  })
+  parts.push('  }\n}\n')
+  return parts.join('')
 }
 
 /** Rebuild the tree from a validated document. */

@@ -9,6 +9,19 @@ import type {LogPlace, Observation, Root, SourceSummary} from './types.js'
 /** At most this many raw spellings are kept per name. KEEP IN SYNC with src/ingest/name-state.ts */
 const RAW_NAMES_LIMIT = 8
 
+/** Merging with this copies an observation: it adds nothing, and no runs. */
+const EMPTY: Observation = {
+  queries: {},
+  outcomes: {},
+  addresses: {v4: [], v6: []},
+  cnameTo: [],
+  cnameFrom: [],
+  clients: [],
+  places: [],
+  rawNames: [],
+  runs: 0,
+}
+
 export interface MergeOptions {
   /**
    * `true` when both graphs come from the same run (slices of one log): `runs` take the larger
@@ -38,7 +51,11 @@ export function mergeGraphs(a: Root, b: Root, options: MergeOptions = {}): Root 
   }
   const root = createRoot()
   for (const name of [...merged.keys()].sort()) {
-    ensureNode(root, name).data = {observation: cloneObservation(merged.get(name) as Observation)}
+    const observation = merged.get(name) as Observation
+    // Slices of one run are discarded after the merge: their observations can be reused.
+    ensureNode(root, name).data = {
+      observation: sameRun ? observation : cloneObservation(observation),
+    }
   }
   const runsA = a.data?.runs ?? 0
   const runsB = b.data?.runs ?? 0
@@ -139,6 +156,7 @@ function extreme(
   return better(b, a) ? b : a
 }
 
+/** A deep copy (structuredClone is several times slower on 20,000 small objects). */
 function cloneObservation(observation: Observation): Observation {
-  return structuredClone(observation)
+  return mergeObservations(observation, EMPTY, false)
 }

@@ -7,9 +7,10 @@
  * query, and so on). Answer lines that directly follow a `<CNAME>` answer in the same stream
  * are the next link of the chain: they get the asking query's type and a CNAME edge.
  * Pending queries are forgotten after a window of lines, so memory follows the number of
- * names, not the length of the log.
+ * names, not the length of the log. Names, types, clients and addresses arrive as ids
+ * (interned-values.ts), so the per-line work is integer work.
  */
-import type {Outcome} from '../graph/types.js'
+import {InternedValues, NO_KEY} from './interned-values.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -17,6 +18,8 @@ import {
   ANSWER_NODATA,
   ANSWER_NXDOMAIN,
   ANSWER_OTHER,
+  IMPLIED_A,
+  IMPLIED_NONE,
   MESSAGE_ANSWER,
   MESSAGE_ERROR,
   MESSAGE_FORWARDED,
@@ -24,31 +27,59 @@ import {
   MESSAGE_QUERY,
   type Message,
 } from './message.js'
-import {addRawName, countOutcome, createNameState, seenAt, type NameState} from './name-state.js'
-import {normalizeName, reverseName} from './normalize-name.js'
+import {
+  addRawName,
+  countOutcome,
+  countQuery,
+  createNameState,
+  OUTCOME_ADDRESS,
+  OUTCOME_CNAME,
+  OUTCOME_CONFIG,
+  OUTCOME_DHCP,
+  OUTCOME_HOSTS,
+  OUTCOME_NODATA,
+  OUTCOME_NXDOMAIN,
+  OUTCOME_REFUSED,
+  OUTCOME_UNANSWERED,
+  seenAt,
+  type Dictionary,
+  type NameState,
+} from './name-state.js'
 
 /** Lines after which an unanswered query counts as `unanswered` and its state is dropped. */
 export const PENDING_WINDOW = 5000
 const SWEEP_INTERVAL = 4096
 
 interface PendingQuery {
+  keyId: number
+  typeId: number
   /** `undefined` when the query is ignored (client filter, root name): its answers are too. */
   state: NameState | undefined
-  key: string
-  type: string
   answered: boolean
   done: boolean
   line: number
-  /** `key\noutcome` pairs already counted, so several address lines count once. */
-  recorded: string[]
+  /** Outcomes already counted for the query's own name (bit per outcome). */
+  recordedMask: number
+  /** `keyId * 16 + outcome` already counted for chain members. */
+  recordedOther: number[] | undefined
+}
+
+interface ProcessState {
+  /** Plain-mode lines (no serial). */
+  plain: Stream
+  /** Extra-mode streams by serial. */
+  serials: Map<number, Stream>
+  pending: Map<number, PendingQuery[]>
+  /** Plain-mode queries in arrival order, for `reply error is …`, which names no query. */
+  recent: PendingQuery[]
 }
 
 /** The lines of one process (plain mode) or one query serial (extra mode). */
 interface Stream {
   /** Extra mode: the serial's query. Plain mode: the query last named by a query/forwarded line. */
   query: PendingQuery | undefined
-  /** The previous answer line of this stream, while answers follow each other. */
-  lastKey: string
+  /** The previous answer line of this stream, while answers follow each other (NO_KEY: none). */
+  lastKey: number
   lastCname: boolean
   lastQuery: PendingQuery | undefined
   lastState: NameState | undefined
@@ -61,22 +92,39 @@ export interface BuildOptions {
 }
 
 export class GraphBuilder {
-  /** Names with an observation, by key. */
-  readonly names = new Map<string, NameState>()
+  /** Observed names by key id. */
+  readonly states: Array<NameState | undefined> = []
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
   orphanAnswers = 0
+  /**
+   * While `true` (a worker reading past the end of its slice), only answers to queries already
+   * pending are taken; queries and unmatched lines belong to the next slice.
+   */
+  tail = false
 
-  private readonly clients: ReadonlyMap<string, string> | undefined
-  private readonly keys = new Map<string, string>()
-  private readonly spellings = new Map<string, NameState>()
-  private readonly streams = new Map<string | number, Stream>()
-  private readonly pendingByName = new Map<string, PendingQuery[]>()
+  private readonly values: InternedValues
+  /** 1 for raw name ids already added to their state's `rawNames`. */
+  private readonly recordedSpelling: number[] = []
+  /**
+   * Per process: its streams (key -1 for plain mode, else the serial) and its pending queries
+   * by name key. Two levels keep every map key a small integer, which V8 hashes without
+   * allocating.
+   */
+  private readonly processes = new Map<number, ProcessState>()
   private nextSweep = SWEEP_INTERVAL
+  /** The process of the previous line: consecutive lines mostly come from the same one. */
+  private lastPid = -1
+  private lastProcess: ProcessState | undefined
 
   constructor(options: BuildOptions = {}) {
-    this.clients = options.clients
+    this.values = new InternedValues(options.clients)
+  }
+
+  /** Turns the ids in this builder's states back into strings. */
+  get dictionary(): Dictionary {
+    return this.values
   }
 
   /**
@@ -86,158 +134,245 @@ export class GraphBuilder {
    * @param serial The `log-queries=extra` serial, or -1.
    * @param time Seconds (shapes/timestamp.ts).
    * @param line 1-based line number in the source.
+   * @param buffer The line's bytes, which `message` points into.
    */
-  add(pid: number, serial: number, time: number, line: number, message: Message): void {
+  add(
+    pid: number,
+    serial: number,
+    time: number,
+    line: number,
+    buffer: Uint8Array,
+    message: Message,
+  ): void {
     if (line >= this.nextSweep) this.sweep(line)
-    const streamKey = serial >= 0 ? `${pid}/${serial}` : pid
-    let stream = this.streams.get(streamKey)
+    let process = pid === this.lastPid ? this.lastProcess : this.processes.get(pid)
+    if (!process) {
+      process = {plain: createStream(line), serials: new Map(), pending: new Map(), recent: []}
+      this.processes.set(pid, process)
+    }
+    this.lastPid = pid
+    this.lastProcess = process
+    let stream = serial < 0 ? process.plain : process.serials.get(serial)
     if (!stream) {
-      stream = {
-        query: undefined,
-        lastKey: '',
-        lastCname: false,
-        lastQuery: undefined,
-        lastState: undefined,
-        line,
-      }
-      this.streams.set(streamKey, stream)
+      if (this.tail && message.kind === MESSAGE_QUERY) return
+      stream = createStream(line)
+      process.serials.set(serial, stream)
     }
     stream.line = line
     switch (message.kind) {
       case MESSAGE_QUERY:
-        this.addQuery(stream, pid, serial, time, line, message)
+        if (this.tail) this.handOver(stream, process, buffer, message)
+        else this.addQuery(stream, process, serial, time, line, buffer, message)
         break
       case MESSAGE_ANSWER:
       case MESSAGE_LOCAL:
-        this.addAnswer(stream, pid, serial, time, line, message)
+        this.addAnswer(stream, process, serial, time, line, buffer, message)
         return
       case MESSAGE_FORWARDED:
-        if (serial < 0) {
-          stream.query = this.findPending(pid, this.keyOf(message.name), '') ?? stream.query
-        }
+        // Only ends a run of answers: which query it forwards does not change the graph.
         break
       case MESSAGE_ERROR: {
-        // `reply error is REFUSED` names no name: it settles the stream's current query.
-        const query = stream.query
+        // `reply error is REFUSED` names no name. With a serial it is the serial's query;
+        // without, the process's latest query still waiting for an answer.
+        const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
         if (query?.state && !query.done) {
-          this.record(query, query.state, 'refused')
+          this.record(query, query.state, OUTCOME_REFUSED)
           seenAt(query.state, time)
         }
         break
       }
     }
-    stream.lastKey = ''
+    stream.lastKey = NO_KEY
   }
 
   /** Settle every pending query; call once after the last line. */
   finish(): void {
-    for (const stream of this.streams.values()) if (stream.query) this.settle(stream.query)
-    for (const list of this.pendingByName.values()) for (const query of list) this.settle(query)
-    this.streams.clear()
-    this.pendingByName.clear()
+    for (const process of this.processes.values()) {
+      for (const stream of process.serials.values()) if (stream.query) this.settle(stream.query)
+      for (const list of process.pending.values()) for (const query of list) this.settle(query)
+    }
+    this.processes.clear()
+    this.lastPid = -1
+    this.lastProcess = undefined
+  }
+
+  /** Observed names with their keys, sorted by key. */
+  observed(): Array<[string, NameState]> {
+    const result: Array<[string, NameState]> = []
+    for (const state of this.states) if (state) result.push([this.values.key(state.keyId), state])
+    return result.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
   private addQuery(
     stream: Stream,
-    pid: number,
+    process: ProcessState,
     serial: number,
     time: number,
     line: number,
+    buffer: Uint8Array,
     message: Message,
   ): void {
-    const key = this.keyOf(message.name)
-    const client = this.clients ? this.clients.get(message.client) : message.client
+    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+    const keyId = this.values.rawKey(rawId)
+    const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
+    const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
     let state: NameState | undefined
-    if (client !== undefined && key !== '') {
-      state = this.stateOf(message.name, key, line)
-      state.queries.set(message.type, (state.queries.get(message.type) ?? 0) + 1)
-      state.clients.add(client)
+    if (label >= 0 && keyId !== NO_KEY) {
+      state = this.stateOf(rawId, keyId, line)
+      countQuery(state, typeId)
+      // Most names are asked by one client over and over: skip the set when it is the last one.
+      if (state.lastClient !== label) {
+        state.clients.add(label)
+        state.lastClient = label
+      }
       seenAt(state, time)
       this.queries++
     }
     const query: PendingQuery = {
+      keyId,
+      typeId,
       state,
-      key,
-      type: message.type,
       answered: false,
       done: false,
       line,
-      recorded: [],
+      recordedMask: 0,
+      recordedOther: undefined,
     }
     if (serial >= 0) {
       if (stream.query) this.settle(stream.query)
     } else {
-      const nameKey = `${pid} ${key}`
-      const list = this.pendingByName.get(nameKey)
+      const list = process.pending.get(keyId)
       if (list) {
         // A repeated question replaces the earlier one of the same type.
-        for (const earlier of list) if (earlier.type === query.type) this.settle(earlier)
-        const open = list.filter((earlier) => !earlier.done)
-        open.push(query)
-        this.pendingByName.set(nameKey, open)
+        let kept = 0
+        for (const earlier of list) {
+          if (earlier.typeId === typeId) this.settle(earlier)
+          if (!earlier.done) list[kept++] = earlier
+        }
+        list.length = kept
+        list.push(query)
       } else {
-        this.pendingByName.set(nameKey, [query])
+        process.pending.set(keyId, [query])
       }
+      process.recent.push(query)
     }
     stream.query = query
   }
 
   private addAnswer(
     stream: Stream,
-    pid: number,
+    process: ProcessState,
     serial: number,
     time: number,
     line: number,
+    buffer: Uint8Array,
     message: Message,
   ): void {
-    let raw = message.name
-    if (message.answer === ANSWER_OTHER) raw = reverseName(raw) ?? raw
-    const key = this.keyOf(raw)
-    const chained = stream.lastKey !== '' && stream.lastCname
+    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+    let keyId = this.values.rawKey(rawId)
+    let spelling = rawId
+    if (message.answer === ANSWER_OTHER) {
+      const reversed = this.values.reversedKey(rawId)
+      if (reversed !== NO_KEY) {
+        keyId = reversed
+        spelling = -1
+      }
+    }
+    const chained = stream.lastKey !== NO_KEY && stream.lastCname
     let query: PendingQuery | undefined
-    if (chained || stream.lastKey === key) query = stream.lastQuery
+    if (chained || (stream.lastKey === keyId && keyId !== NO_KEY)) query = stream.lastQuery
     else if (serial >= 0) query = stream.query
-    else query = this.findPending(pid, key, message.impliedType)
+    else query = this.findPending(process, keyId, message.impliedType)
 
+    if (this.tail && (query === undefined || query.done)) return
     let state: NameState | undefined
     if (!query) this.orphanAnswers++
-    else if (query.state && key !== '') {
-      state = this.stateOf(raw, key, line)
+    else if (query.state && keyId !== NO_KEY) {
+      state = this.stateOf(spelling, keyId, line)
       if (chained && stream.lastState) {
-        stream.lastState.cnameTo.add(key)
-        state.cnameFrom.add(stream.lastState.key)
+        stream.lastState.cnameTo.add(keyId)
+        state.cnameFrom.add(stream.lastState.keyId)
       }
-      this.record(query, state, message.kind === MESSAGE_LOCAL ? message.local : outcomeOf(message))
-      if (message.answer === ANSWER_ADDRESS_V4) state.v4.add(message.address)
-      else if (message.answer === ANSWER_ADDRESS_V6) state.v6.add(message.address)
+      this.record(query, state, outcomeOf(message))
+      if (message.answer === ANSWER_ADDRESS_V4) {
+        state.v4.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+      } else if (message.answer === ANSWER_ADDRESS_V6) {
+        state.v6.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+      }
       seenAt(state, time)
     }
-    stream.lastKey = key === '' ? '.' : key
+    stream.lastKey = keyId === NO_KEY ? -2 : keyId
     stream.lastCname = message.answer === ANSWER_CNAME
     stream.lastQuery = query
     stream.lastState = state
   }
 
+  /**
+   * In the tail, a new query belongs to the next slice: answers for its name from here on are
+   * not this slice's, even those that would extend an earlier, answered query.
+   */
+  private handOver(
+    stream: Stream,
+    process: ProcessState,
+    buffer: Uint8Array,
+    message: Message,
+  ): void {
+    stream.query = undefined
+    const keyId = this.values.keyOf(buffer, message.nameStart, message.nameEnd)
+    // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
+    process.recent.push({
+      keyId,
+      typeId: -1,
+      state: undefined,
+      answered: false,
+      done: false,
+      line: -1,
+      recordedMask: 0,
+      recordedOther: undefined,
+    })
+    const list = process.pending.get(keyId)
+    if (!list) return
+    for (const query of list) this.settle(query)
+    process.pending.delete(keyId)
+  }
+
   /** Count `outcome` for `state` under the query's type, once per query. */
-  private record(query: PendingQuery, state: NameState, outcome: Outcome): void {
+  private record(query: PendingQuery, state: NameState, outcome: number): void {
     query.answered = true
-    const token = `${state.key}\n${outcome}`
-    if (query.recorded.includes(token)) return
-    query.recorded.push(token)
-    countOutcome(state, query.type, outcome)
+    if (state.keyId === query.keyId) {
+      const bit = 1 << outcome
+      if ((query.recordedMask & bit) !== 0) return
+      query.recordedMask |= bit
+    } else {
+      const token = state.keyId * 16 + outcome
+      query.recordedOther ??= []
+      if (query.recordedOther.includes(token)) return
+      query.recordedOther.push(token)
+    }
+    countOutcome(state, query.typeId, outcome)
   }
 
   /**
-   * The pending query an answer for `key` belongs to: the oldest unanswered one (of
-   * `impliedType` when given), else the newest answered one (more addresses for it).
+   * The pending query an answer for `keyId` belongs to: the oldest unanswered one (of the
+   * implied type when there is one), else the newest answered one (more addresses for it).
    */
-  private findPending(pid: number, key: string, impliedType: string): PendingQuery | undefined {
-    const list = this.pendingByName.get(`${pid} ${key}`)
+  private findPending(
+    process: ProcessState,
+    keyId: number,
+    implied: number,
+  ): PendingQuery | undefined {
+    const list = process.pending.get(keyId)
     if (!list) return undefined
+    const impliedType =
+      implied === IMPLIED_NONE
+        ? -1
+        : implied === IMPLIED_A
+          ? this.values.typeA
+          : this.values.typeAaaa
     let fallback: PendingQuery | undefined
     for (const query of list) {
       if (query.done || query.answered) continue
-      if (impliedType === '' || query.type === impliedType) return query
+      if (impliedType < 0 || query.typeId === impliedType) return query
       fallback ??= query
     }
     if (fallback) return fallback
@@ -252,58 +387,100 @@ export class GraphBuilder {
   private settle(query: PendingQuery): void {
     if (query.done) return
     query.done = true
-    if (!query.answered && query.state) countOutcome(query.state, query.type, 'unanswered')
+    if (!query.answered && query.state) {
+      countOutcome(query.state, query.typeId, OUTCOME_UNANSWERED)
+    }
   }
 
   /** Settle and forget queries and streams older than the window. */
   private sweep(line: number): void {
     this.nextSweep = line + SWEEP_INTERVAL
     const oldest = line - PENDING_WINDOW
-    for (const [key, stream] of this.streams) {
-      if (stream.line >= oldest) continue
-      if (stream.query && stream.query.line < oldest) this.settle(stream.query)
-      this.streams.delete(key)
+    for (const [pid, process] of this.processes) {
+      for (const [key, stream] of process.serials) {
+        if (stream.line >= oldest) continue
+        if (stream.query && stream.query.line < oldest) this.settle(stream.query)
+        process.serials.delete(key)
+      }
+      for (const [key, list] of process.pending) {
+        let kept = 0
+        for (const query of list) {
+          if (query.line < oldest) this.settle(query)
+          if (!query.done) list[kept++] = query
+        }
+        list.length = kept
+        if (kept === 0) process.pending.delete(key)
+      }
+      let kept = 0
+      for (const query of process.recent) if (!query.done) process.recent[kept++] = query
+      process.recent.length = kept
+      if (process.plain.line < oldest && process.serials.size === 0 && process.pending.size === 0) {
+        this.processes.delete(pid)
+      }
     }
-    for (const [key, list] of this.pendingByName) {
-      for (const query of list) if (query.line < oldest) this.settle(query)
-      const open = list.filter((query) => !query.done)
-      if (open.length === 0) this.pendingByName.delete(key)
-      else this.pendingByName.set(key, open)
-    }
+    this.lastPid = -1
+    this.lastProcess = undefined
   }
 
-  private keyOf(raw: string): string {
-    let key = this.keys.get(raw)
-    if (key === undefined) {
-      key = normalizeName(raw)
-      this.keys.set(raw, key)
-    }
-    return key
-  }
-
-  private stateOf(raw: string, key: string, line: number): NameState {
-    let state = this.spellings.get(raw)
-    if (state) return state
-    state = this.names.get(key)
+  /**
+   * The state of a key, created on first use.
+   *
+   * @param rawId The spelling to record, or -1 to record none.
+   */
+  private stateOf(rawId: number, keyId: number, line: number): NameState {
+    // Filled up to the key so the array stays packed (reading a hole is several times slower).
+    while (this.states.length <= keyId) this.states.push(undefined)
+    let state = this.states[keyId] as NameState | undefined
     if (!state) {
-      state = createNameState(key, line)
-      this.names.set(key, state)
+      state = createNameState(keyId, line)
+      this.states[keyId] = state
     }
-    addRawName(state, raw)
-    this.spellings.set(raw, state)
+    if (rawId >= 0) {
+      while (this.recordedSpelling.length <= rawId) this.recordedSpelling.push(0)
+      if (this.recordedSpelling[rawId] !== 1) {
+        this.recordedSpelling[rawId] = 1
+        addRawName(state, this.values.rawText(rawId))
+      }
+    }
     return state
   }
 }
 
-function outcomeOf(message: Message): Outcome {
+function createStream(line: number): Stream {
+  return {
+    query: undefined,
+    lastKey: NO_KEY,
+    lastCname: false,
+    lastQuery: undefined,
+    lastState: undefined,
+    line,
+  }
+}
+
+function latestUnanswered(queries: PendingQuery[]): PendingQuery | undefined {
+  for (let index = queries.length - 1; index >= 0; index--) {
+    const query = queries[index] as PendingQuery
+    if (!query.answered && !query.done) return query
+  }
+  return undefined
+}
+
+function outcomeOf(message: Message): number {
+  if (message.kind === MESSAGE_LOCAL) {
+    return message.local === 'config'
+      ? OUTCOME_CONFIG
+      : message.local === 'hosts'
+        ? OUTCOME_HOSTS
+        : OUTCOME_DHCP
+  }
   switch (message.answer) {
     case ANSWER_CNAME:
-      return 'cname'
+      return OUTCOME_CNAME
     case ANSWER_NXDOMAIN:
-      return 'nxdomain'
+      return OUTCOME_NXDOMAIN
     case ANSWER_NODATA:
-      return 'nodata'
+      return OUTCOME_NODATA
     default:
-      return 'address'
+      return OUTCOME_ADDRESS
   }
 }

@@ -14,7 +14,9 @@ export function formatIngestSummary(summary: IngestSummary): string {
       `, ${count(summary.unparsed)} unparsed`,
   ]
   for (const sample of summary.unparsedSamples) {
-    lines.push(`  ${sample.file}:${sample.line}: unparsed line \`${sample.text}\``)
+    lines.push(
+      `  ${sample.file}:${sample.line}: Unexpected line \`${sample.text}\`, expected a dnsmasq log line`,
+    )
   }
   if (summary.unparsed > summary.unparsedSamples.length) {
     lines.push(`  … and ${count(summary.unparsed - summary.unparsedSamples.length)} more`)

@@ -1,16 +1,19 @@
 /**
  * `ingest()`: dnsmasq logs (plain, `log-queries=extra`, syslog, journald; files, gzip, stdin)
  * and saved graph documents in, one merged domain graph and a summary out. Each input becomes a
- * graph of its own (one run), then all are merged.
+ * graph of its own (one run), then all are merged. Large regular files are read by several
+ * threads (read-parallel.ts).
  */
-import type {Root, SourceSummary} from '../graph/types.js'
-import {mergeGraphs} from '../graph/merge.js'
+import {availableParallelism} from 'node:os'
 import {parseGraph} from '../graph/document.js'
+import {mergeGraphs} from '../graph/merge.js'
 import {createRoot, observedNodes} from '../graph/tree.js'
-import {readLog} from './read-log.js'
-import {openInput, inputError} from './read-input.js'
+import type {Root} from '../graph/types.js'
+import {inputError, openInput, peekInput, startsLikeDocument} from './read-input.js'
+import {readLog, type LogResult} from './read-log.js'
+import {canReadInParallel, readLogInParallel} from './read-parallel.js'
 import {UNPARSED_SAMPLES} from './scan-log.js'
-import type {IngestSummary, UnparsedLine} from './summary.js'
+import type {IngestSummary} from './summary.js'
 
 export type {IngestSummary, UnparsedLine} from './summary.js'
 export type {SourceSummary} from '../graph/types.js'
@@ -21,6 +24,10 @@ export interface IngestOptions {
   /** Called now and then during long reads (bytes done / total when known, lines so far). */
   onProgress?:
     ((progress: {bytes: number; totalBytes: number | undefined; lines: number}) => void) | undefined
+  /** Threads for one large uncompressed file; default: the available cores, at most 2. */
+  workers?: number | undefined
+  /** Files smaller than this many bytes are read on the calling thread (default 32 MiB). */
+  parallelMinBytes?: number | undefined
 }
 
 export interface IngestResult {
@@ -30,80 +37,93 @@ export interface IngestResult {
 
 /** Minimum time between two progress reports. */
 const PROGRESS_INTERVAL_MS = 200
+const PARALLEL_MIN_BYTES = 32 * 1_048_576
 
 /**
  * Read every input and merge them into one graph.
  *
  * @param inputs Each is a dnsmasq log (plain or gzip), `-` for stdin, or a saved graph document (detected by content); all are merged into one graph.
- * @param options Client filter and progress callback.
+ * @param options Client filter, progress callback, threads.
  * @returns The graph and a summary of what was read.
  * @throws AllowlistError (`exit: 'input'`) naming the input that cannot be read or parsed.
  */
 export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestResult> {
-  let tree = createRoot()
-  let lines = 0
-  let queries = 0
-  let unparsed = 0
-  let foreign = 0
-  const unparsedSamples: UnparsedLine[] = []
-  const sources: SourceSummary[] = []
+  let tree: Root | undefined
+  const summary: IngestSummary = {
+    lines: 0,
+    queries: 0,
+    names: 0,
+    unparsed: 0,
+    unparsedSamples: [],
+    foreign: 0,
+    sources: [],
+  }
   let bytesBefore = 0
   for (const file of inputs) {
-    let bytes = 0
+    const linesBefore = summary.lines
     let lastReport = 0
-    const linesBefore = lines
-    const input = await openInput(file, (count) => {
-      bytes += count
-    })
-    const totalBytes = input.totalBytes
-    const report = (linesSoFar: number, force = false): void => {
-      if (!options.onProgress) return
+    const report = (bytes: number, totalBytes: number | undefined, lines: number): void => {
       const now = Date.now()
-      if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return
+      if (!options.onProgress || now - lastReport < PROGRESS_INTERVAL_MS) return
       lastReport = now
       options.onProgress({
         bytes: bytesBefore + bytes,
         totalBytes: totalBytes === undefined ? undefined : bytesBefore + totalBytes,
-        lines: linesBefore + linesSoFar,
+        lines: linesBefore + lines,
       })
     }
-    const result = await readInput(file, input.chunks, input.gzip, options, report)
-    tree = mergeGraphs(tree, result.graph)
-    if (result.log) {
-      const log = result.log
-      lines += log.lines
-      queries += log.source.queries
-      unparsed += log.source.unparsed
-      foreign += log.foreign
-      sources.push(log.source)
-      for (const sample of log.unparsedSamples) {
-        if (unparsedSamples.length < UNPARSED_SAMPLES) unparsedSamples.push(sample)
-      }
-    } else {
-      sources.push(...(result.graph.data?.sources ?? []))
-    }
-    report(lines - linesBefore, true)
+    const {graph, log, bytes, totalBytes} = await readOne(file, options, report)
+    tree = tree ? mergeGraphs(tree, graph) : graph
+    if (log) addLog(summary, log)
+    else summary.sources.push(...(graph.data?.sources ?? []))
+    lastReport = 0
+    report(bytes, totalBytes, summary.lines - linesBefore)
     bytesBefore += bytes
   }
-  let names = 0
+  tree ??= createRoot()
   for (const node of observedNodes(tree)) {
-    if (Object.keys(node.data.observation.queries).length > 0) names++
+    if (Object.keys(node.data.observation.queries).length > 0) summary.names++
   }
-  return {
-    tree,
-    summary: {lines, queries, names, unparsed, unparsedSamples, foreign, sources},
-  }
+  return {tree, summary}
 }
 
-/** A graph document starts with `{`; no dnsmasq log line does. */
-async function readInput(
+type Report = (bytes: number, totalBytes: number | undefined, lines: number) => void
+
+/** One input: a graph document, a log read in parallel, or a log streamed on this thread. */
+async function readOne(
   file: string,
-  chunks: AsyncIterable<Buffer>,
-  gzip: boolean,
   options: IngestOptions,
-  report: (lines: number) => void,
-) {
-  const iterator = chunks[Symbol.asyncIterator]()
+  report: Report,
+): Promise<{
+  graph: Root
+  log: LogResult | undefined
+  bytes: number
+  totalBytes: number | undefined
+}> {
+  const workers = options.workers ?? Math.min(2, availableParallelism())
+  if (file !== '-' && workers > 1 && canReadInParallel()) {
+    const peek = await peekInput(file)
+    if (
+      peek.regularFile &&
+      !peek.gzip &&
+      !peek.document &&
+      peek.size >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+    ) {
+      const log = await readLogInParallel(
+        file,
+        peek.size,
+        workers,
+        options.clients,
+        (bytes, lines) => report(bytes, peek.size, lines),
+      )
+      return {graph: log.graph, log, bytes: peek.size, totalBytes: peek.size}
+    }
+  }
+  let bytes = 0
+  const input = await openInput(file, (count) => {
+    bytes += count
+  })
+  const iterator = input.chunks[Symbol.asyncIterator]()
   const first = await iterator.next()
   const head = first.done ? Buffer.alloc(0) : first.value
   async function* all(): AsyncGenerator<Buffer> {
@@ -114,15 +134,29 @@ async function readInput(
       yield next.value
     }
   }
-  if (/^\s*\{/.test(head.toString('latin1', 0, Math.min(head.length, 64)))) {
+  if (startsLikeDocument(head)) {
     const parts: Buffer[] = []
     try {
       for await (const chunk of all()) parts.push(chunk)
     } catch (error) {
       throw inputError(file, error)
     }
-    return {graph: parseGraph(Buffer.concat(parts).toString('utf8'), file), log: undefined}
+    const graph = parseGraph(Buffer.concat(parts).toString('utf8'), file)
+    return {graph, log: undefined, bytes, totalBytes: input.totalBytes}
   }
-  const log = await readLog(file, all(), gzip, options.clients, report)
-  return {graph: log.graph, log}
+  const log = await readLog(file, all(), input.gzip, options.clients, (lines) =>
+    report(bytes, input.totalBytes, lines),
+  )
+  return {graph: log.graph, log, bytes, totalBytes: input.totalBytes}
+}
+
+function addLog(summary: IngestSummary, log: LogResult): void {
+  summary.lines += log.counts.lines
+  summary.queries += log.source.queries
+  summary.unparsed += log.counts.unparsed
+  summary.foreign += log.counts.foreign
+  summary.sources.push(log.source)
+  for (const sample of log.counts.unparsedSamples) {
+    if (summary.unparsedSamples.length < UNPARSED_SAMPLES) summary.unparsedSamples.push(sample)
+  }
 }

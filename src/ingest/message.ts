@@ -28,35 +28,50 @@ export const ANSWER_OTHER = 5
 
 export type LocalSource = 'config' | 'hosts' | 'dhcp'
 
-/** The decoded fields of one message; one object is reused for every line. */
+export const IMPLIED_NONE = 0
+export const IMPLIED_A = 1
+export const IMPLIED_AAAA = 2
+
+/**
+ * The fields of one message as byte ranges of the line; one object is reused for every line.
+ * Ranges are `[start, end)` offsets into the buffer passed to parseMessage.
+ */
 export interface Message {
   kind: number
   /** Query type as logged (`A`, `HTTPS`, `type=65`), for MESSAGE_QUERY. */
-  type: string
+  typeStart: number
+  typeEnd: number
   /** The name as logged, for every kind except MESSAGE_ERROR and MESSAGE_NOISE. */
-  name: string
+  nameStart: number
+  nameEnd: number
   /** The client address, for MESSAGE_QUERY. */
-  client: string
+  clientStart: number
+  clientEnd: number
   /** ANSWER_* for MESSAGE_ANSWER and MESSAGE_LOCAL. */
   answer: number
-  /** The address text for ANSWER_ADDRESS_V4/V6. */
-  address: string
+  /** The address for ANSWER_ADDRESS_V4/V6. */
+  addressStart: number
+  addressEnd: number
   /** Who answered, for MESSAGE_LOCAL. */
   local: LocalSource
-  /** The query type an answer implies (`A` for IPv4 and NODATA-IPv4 …), or `''`. */
-  impliedType: string
+  /** IMPLIED_A for IPv4 and NODATA-IPv4 answers, IMPLIED_AAAA for IPv6 ones, else IMPLIED_NONE. */
+  impliedType: number
 }
 
 export function createMessage(): Message {
   return {
     kind: 0,
-    type: '',
-    name: '',
-    client: '',
+    typeStart: 0,
+    typeEnd: 0,
+    nameStart: 0,
+    nameEnd: 0,
+    clientStart: 0,
+    clientEnd: 0,
     answer: 0,
-    address: '',
+    addressStart: 0,
+    addressEnd: 0,
     local: 'config',
-    impliedType: '',
+    impliedType: 0,
   }
 }
 
@@ -73,6 +88,8 @@ const IS = bytes(' is ')
 const CNAME = bytes('<CNAME>')
 const NXDOMAIN = bytes('NXDOMAIN')
 const NODATA = bytes('NODATA')
+const ERROR = bytes('error')
+const DUPLICATE = bytes('query is duplicate')
 
 /** Messages dnsmasq writes that carry no name; matched only when nothing else did. */
 const NOISE = [
@@ -137,7 +154,8 @@ export function parseMessage(buffer: Buffer, start: number, end: number, message
       if (matches(buffer, start, end, FORWARDED)) {
         const to = lastIndexOf(buffer, start + FORWARDED.length, end, TO)
         if (to > start + FORWARDED.length) {
-          message.name = buffer.toString('utf8', start + FORWARDED.length, to)
+          message.nameStart = start + FORWARDED.length
+          message.nameEnd = to
           message.kind = MESSAGE_FORWARDED
         }
       }
@@ -176,25 +194,29 @@ function parseQuery(buffer: Buffer, start: number, end: number, message: Message
   if (close <= start || close >= end || buffer[close + 1] !== 0x20) return
   const from = lastIndexOf(buffer, close + 2, end, FROM)
   if (from <= close + 2) return
-  message.type = buffer.toString('latin1', start, close)
-  message.name = buffer.toString('utf8', close + 2, from)
-  message.client = buffer.toString('latin1', from + FROM.length, end)
+  message.typeStart = start
+  message.typeEnd = close
+  message.nameStart = close + 2
+  message.nameEnd = from
+  message.clientStart = from + FROM.length
+  message.clientEnd = end
   message.kind = MESSAGE_QUERY
 }
 
 function parseAnswer(buffer: Buffer, start: number, end: number, message: Message): void {
   const is = lastIndexOf(buffer, start, end, IS)
   if (is <= start) return
-  if (is - start === 5 && buffer.toString('latin1', start, is) === 'error') {
+  if (is - start === ERROR.length && matches(buffer, start, is, ERROR)) {
     message.kind = MESSAGE_ERROR
     return
   }
-  if (is - start === 5 && buffer.toString('latin1', start, end) === 'query is duplicate') {
+  if (end - start === DUPLICATE.length && matches(buffer, start, end, DUPLICATE)) {
     message.kind = MESSAGE_NOISE
     return
   }
   if (!classifyAnswer(buffer, is + IS.length, end, message)) return
-  message.name = buffer.toString('utf8', start, is)
+  message.nameStart = start
+  message.nameEnd = is
   message.kind = MESSAGE_ANSWER
 }
 
@@ -229,7 +251,7 @@ function classifyAnswer(buffer: Buffer, start: number, end: number, message: Mes
     stop++
   }
   if (stop === start) return false
-  message.impliedType = ''
+  message.impliedType = IMPLIED_NONE
   if (matches(buffer, start, stop, CNAME) && stop - start === CNAME.length) {
     message.answer = ANSWER_CNAME
   } else if (matches(buffer, start, stop, NXDOMAIN) && stop - start === NXDOMAIN.length) {
@@ -237,11 +259,13 @@ function classifyAnswer(buffer: Buffer, start: number, end: number, message: Mes
   } else if (matches(buffer, start, stop, NODATA)) {
     message.answer = ANSWER_NODATA
     const family = stop - start === 11 ? buffer[start + 10] : 0 // NODATA-IPv4 / NODATA-IPv6
-    message.impliedType = family === 0x34 ? 'A' : family === 0x36 ? 'AAAA' : ''
+    message.impliedType =
+      family === 0x34 ? IMPLIED_A : family === 0x36 ? IMPLIED_AAAA : IMPLIED_NONE
   } else if (colon || dottedDigits) {
     message.answer = colon ? ANSWER_ADDRESS_V6 : ANSWER_ADDRESS_V4
-    message.address = buffer.toString('latin1', start, stop)
-    message.impliedType = colon ? 'AAAA' : 'A'
+    message.addressStart = start
+    message.addressEnd = stop
+    message.impliedType = colon ? IMPLIED_AAAA : IMPLIED_A
   } else {
     message.answer = ANSWER_OTHER
   }

@@ -4,7 +4,7 @@
  * bytes are streamed in large chunks; nothing here holds more than one chunk.
  */
 import {createReadStream} from 'node:fs'
-import {stat} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
 import {Readable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
 import {createGunzip} from 'node:zlib'
@@ -65,6 +65,47 @@ export async function openInput(
   }
   const chunks = gzip ? gunzip(raw()) : raw()
   return {gzip, totalBytes, chunks: wrapErrors(file, chunks)}
+}
+
+export interface InputPeek {
+  regularFile: boolean
+  size: number
+  gzip: boolean
+  /** Starts with `{` (after blanks): a graph document, not a log. */
+  document: boolean
+}
+
+/**
+ * Look at a file's first bytes without streaming it, to choose how to read it.
+ *
+ * @throws AllowlistError (`exit: 'input'`) naming the file when it cannot be opened.
+ */
+export async function peekInput(file: string): Promise<InputPeek> {
+  try {
+    // Only regular files are opened here: opening a FIFO twice could cost its writer the data.
+    const stats = await stat(file)
+    if (!stats.isFile()) return {regularFile: false, size: 0, gzip: false, document: false}
+    const handle = await open(file, 'r')
+    try {
+      const head = Buffer.alloc(64)
+      const {bytesRead} = await handle.read(head, 0, 64, 0)
+      return {
+        regularFile: true,
+        size: stats.size,
+        gzip: bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b,
+        document: startsLikeDocument(head.subarray(0, bytesRead)),
+      }
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    throw inputError(file, error)
+  }
+}
+
+/** A graph document starts with `{`; no dnsmasq log line does. */
+export function startsLikeDocument(head: Buffer): boolean {
+  return /^\s*\{/.test(head.toString('latin1', 0, Math.min(head.length, 64)))
 }
 
 /**

@@ -1,24 +1,22 @@
 /**
- * One dnsmasq log, start to end, into a graph of its own plus the facts its source summary
+ * One dnsmasq log, start to end, into a graph of its own plus the counts its source summary
  * and the ingest summary need.
  */
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
 import {GraphBuilder} from './build-graph.js'
 import {toObservation} from './name-state.js'
-import {LogScanner} from './scan-log.js'
-import type {UnparsedLine} from './summary.js'
+import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
 export interface LogResult {
   graph: Root
   source: SourceSummary
-  lines: number
-  foreign: number
-  unparsedSamples: UnparsedLine[]
+  /** The scanner's counts, with `lines` excluding any tail. */
+  counts: ScanCounts
 }
 
 /**
- * Scan a whole log.
+ * Scan a whole log from a stream of chunks.
  *
  * @param file Its name, recorded in places and the source summary.
  * @param chunks Its (decompressed) bytes.
@@ -44,26 +42,21 @@ export async function readLog(
 
 /** Turn a finished scanner into the log's graph and summary. */
 export function scannerResult(file: string, gzip: boolean, scanner: LogScanner): LogResult {
-  const counts = scanner.counts
+  const counts = {...scanner.counts, lines: scanner.lines}
   const source: SourceSummary = {
     file,
-    shape: scanner.shape(),
+    shape: dominantShape(counts),
     gzip,
     lines: counts.lines,
     queries: scanner.builder.queries,
     unparsed: counts.unparsed,
   }
   const graph = createRoot()
-  for (const key of [...scanner.builder.names.keys()].sort()) {
-    const state = scanner.builder.names.get(key)
-    if (state) ensureNode(graph, key).data = {observation: toObservation(state, file)}
+  for (const [key, state] of scanner.builder.observed()) {
+    ensureNode(graph, key).data = {
+      observation: toObservation(state, file, scanner.builder.dictionary),
+    }
   }
   graph.data = {runs: 1, sources: [source]}
-  return {
-    graph,
-    source,
-    lines: counts.lines,
-    foreign: counts.foreign,
-    unparsedSamples: counts.unparsedSamples,
-  }
+  return {graph, source, counts}
 }

@@ -3,6 +3,7 @@
  * dnsmasq's messages to the graph builder. Lines are never decoded as a whole; a NUL or an
  * invalid UTF-8 byte can only spoil the line it is in, because the next newline starts afresh.
  */
+import type {SourceSummary} from '../graph/types.js'
 import type {UnparsedLine} from './summary.js'
 import {GraphBuilder} from './build-graph.js'
 import {createMessage, MESSAGE_NOISE, MESSAGE_UNKNOWN, parseMessage} from './message.js'
@@ -46,19 +47,17 @@ export class LogScanner {
   private readonly extra: ExtraFields = {serial: -1, message: 0}
   private readonly message = createMessage()
   private carry: Buffer | undefined
+  /** Set once reading past the end of a worker's slice (see startTail). */
+  private tailFrom = -1
 
   /**
    * @param file Source name for unparsed-line reports.
    * @param builder Receives every dnsmasq DNS message.
-   * @param firstLine Number of the first line (a worker's slice starts mid-file).
    */
   constructor(
     private readonly file: string,
     readonly builder: GraphBuilder,
-    firstLine = 1,
-  ) {
-    this.counts.lines = firstLine - 1
-  }
+  ) {}
 
   /** Feed the next chunk; a line cut at the chunk's end is completed by the next one. */
   push(chunk: Buffer): void {
@@ -83,9 +82,23 @@ export class LogScanner {
     if (start < chunk.length) this.carry = Buffer.from(chunk.subarray(start))
   }
 
+  /**
+   * Keep reading past the end of a slice only to pair answers with this slice's pending
+   * queries: the lines themselves are counted by the next slice.
+   */
+  startTail(): void {
+    this.tailFrom = this.counts.lines
+    this.builder.tail = true
+  }
+
+  /** Lines read, not counting a tail. */
+  get lines(): number {
+    return this.tailFrom >= 0 ? this.tailFrom : this.counts.lines
+  }
+
   /** Flush a last line without a newline (a log cut off mid-write) and settle the builder. */
   end(): void {
-    if (this.carry) {
+    if (this.carry && this.tailFrom < 0) {
       this.scanLine(this.carry, 0, this.carry.length)
       this.carry = undefined
     }
@@ -101,6 +114,10 @@ export class LogScanner {
     const line = ++this.counts.lines
     if (end > start && buffer[end - 1] === 0x0d) end--
     if (end === start) return
+    if (this.tailFrom >= 0) {
+      this.scanTailLine(buffer, start, end, line)
+      return
+    }
     const prefix = this.prefix
     const tag = parseLinePrefix(buffer, start, end, prefix)
     if (tag === TAG_DNSMASQ) {
@@ -111,7 +128,7 @@ export class LogScanner {
           this.counts.shapes[prefix.shape] = (this.counts.shapes[prefix.shape] ?? 0) + 1
           if (extra.serial >= 0) this.counts.extra++
           if (kind !== MESSAGE_NOISE) {
-            this.builder.add(prefix.pid, extra.serial, prefix.time, line, this.message)
+            this.builder.add(prefix.pid, extra.serial, prefix.time, line, buffer, this.message)
           }
           return
         }
@@ -128,13 +145,14 @@ export class LogScanner {
     this.unparsed(buffer, start, end, line)
   }
 
-  /** The dominant shape of the dnsmasq lines seen, for the source summary. */
-  shape(): 'plain' | 'extra' | 'syslog' | 'journald' | 'empty' {
-    const [plain, syslog, journald] = this.counts.shapes
-    if (plain + syslog + journald === 0) return 'empty'
-    if (journald > plain && journald > syslog) return 'journald'
-    if (syslog > plain) return 'syslog'
-    return this.counts.extra * 2 > plain ? 'extra' : 'plain'
+  private scanTailLine(buffer: Buffer, start: number, end: number, line: number): void {
+    const prefix = this.prefix
+    if (parseLinePrefix(buffer, start, end, prefix) !== TAG_DNSMASQ) return
+    if (!parseExtraFields(buffer, prefix.message, end, this.extra)) return
+    const kind = parseMessage(buffer, this.extra.message, end, this.message)
+    if (kind !== MESSAGE_UNKNOWN && kind !== MESSAGE_NOISE) {
+      this.builder.add(prefix.pid, this.extra.serial, prefix.time, line, buffer, this.message)
+    }
   }
 
   private unparsed(buffer: Buffer, start: number, end: number, line: number): void {
@@ -155,4 +173,13 @@ function escapeControls(text: string): string {
     escaped += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : character
   }
   return escaped
+}
+
+/** The dominant shape of the dnsmasq lines counted, for the source summary. */
+export function dominantShape(counts: ScanCounts): SourceSummary['shape'] {
+  const [plain, syslog, journald] = counts.shapes
+  if (plain + syslog + journald === 0) return 'empty'
+  if (journald > plain && journald > syslog) return 'journald'
+  if (syslog > plain) return 'syslog'
+  return counts.extra * 2 > plain ? 'extra' : 'plain'
 }

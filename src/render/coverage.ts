@@ -12,6 +12,11 @@ export interface CoverageOptions {
    * name (dnsmasq `server=/d/`, Unbound `local-zone`).
    */
   everyEntryCoversSubdomains?: boolean
+  /**
+   * How deep an entry's subdomains reach: any depth (the default), or one label, for consumers
+   * whose wildcard matches a single label (Cilium's `*.example.com`).
+   */
+  subdomainDepth?: 'any' | 'one'
 }
 
 /**
@@ -37,8 +42,10 @@ export function uncoveredEntries(
     const entry = widest.get(name)
     return entry !== undefined && (options.everyEntryCoversSubdomains || entry.includesSubdomains)
   }
+  const coveringParents = (name: string): string[] =>
+    options.subdomainDepth === 'one' ? parentDomains(name).slice(0, 1) : parentDomains(name)
   return [...widest.values()].filter(
-    (entry) => !parentDomains(entry.name).some((parent) => coversSubdomains(parent)),
+    (entry) => !coveringParents(entry.name).some((parent) => coversSubdomains(parent)),
   )
 }
 

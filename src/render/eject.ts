@@ -5,7 +5,7 @@
  */
 import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {AllowlistError} from '../errors.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
 import {listFormats} from './index.js'
@@ -59,7 +59,7 @@ export async function ejectTemplates(
   }
   for (const {from, to} of copies) {
     try {
-      await mkdir(join(to, '..'), {recursive: true})
+      await mkdir(dirname(to), {recursive: true})
       await writeFileAtomic(to, await readFile(from))
     } catch (error) {
       throw new AllowlistError(`Cannot write \`${to}\`: ${(error as Error).message}`, {

@@ -9,7 +9,7 @@ import type {AllowList, Entry} from '../graph/entry.js'
 import {isHostname} from '../graph/hostname.js'
 import {builtinFormats} from './formats/index.js'
 import {headerLines} from './header.js'
-import {compileTemplate, findTemplate} from './templates.js'
+import {compileTemplate, findTemplate, templateFolders} from './templates.js'
 
 export {writeOutputs} from './write.js'
 export {ejectTemplates} from './eject.js'
@@ -33,6 +33,8 @@ export interface FormatInfo {
   name: string
   description: string
   fileName: string
+  /** The `main.hbs` that renders it: from the template directory when it has one. */
+  template: string
 }
 
 /**
@@ -67,11 +69,34 @@ export async function renderFormat(input: AllowList, options: RenderOptions): Pr
   return withFinalNewline(renderTemplate(template, view, templatePath))
 }
 
-/** The built-in formats, sorted by name. */
-export function listFormats(): FormatInfo[] {
-  return [...builtinFormats.values()]
-    .map(({name, description, fileName}) => ({name, description, fileName}))
-    .sort((a, b) => a.name.localeCompare(b.name))
+/**
+ * The formats `renderFormat` accepts, sorted by name.
+ *
+ * @param templateDir A `--template-dir`: its folders with a `main.hbs` are listed too, and
+ *   `template` shows which built-ins it overrides.
+ * @returns Name, description, file name under `--out-dir`, and the template that renders it.
+ */
+export function listFormats(templateDir?: string): FormatInfo[] {
+  const formats = new Map<string, FormatInfo>()
+  for (const {name, description, fileName} of builtinFormats.values()) {
+    formats.set(name, {name, description, fileName, template: templateOf(name, templateDir)})
+  }
+  for (const name of templateDir === undefined ? [] : templateFolders(templateDir)) {
+    if (formats.has(name)) continue
+    formats.set(name, {
+      name,
+      description: 'Template without a format module (generic view: entries, meta, header)',
+      fileName: name,
+      template: templateOf(name, templateDir),
+    })
+  }
+  return [...formats.values()].sort((a, b) => compareStrings(a.name, b.name))
+}
+
+function templateOf(format: string, templateDir: string | undefined): string {
+  const path = findTemplate(format, templateDir)
+  if (path === undefined) throw new TypeError(`listFormats: no template for \`${format}\``)
+  return path
 }
 
 /** The file name a format is written to under `--out-dir`. */

@@ -5,7 +5,7 @@
  * `&#x27;`) and `strict` (a field missing from the view throws instead of rendering as empty).
  */
 import Handlebars from 'handlebars'
-import {existsSync} from 'node:fs'
+import {existsSync, readdirSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import {basename, dirname, extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -30,6 +30,28 @@ export function findTemplate(format: string, templateDir?: string): string | und
     if (existsSync(main)) return main
   }
   return undefined
+}
+
+/**
+ * The formats a template directory provides: its folders holding a `main.hbs`.
+ *
+ * @param templateDir The `--template-dir`.
+ * @returns Folder names, sorted.
+ */
+export function templateFolders(templateDir: string): string[] {
+  let items
+  try {
+    items = readdirSync(templateDir, {withFileTypes: true})
+  } catch (error) {
+    throw new AllowlistError(
+      `Cannot read template directory \`${templateDir}\`: ${(error as Error).message}`,
+      {exit: 'input', file: templateDir, cause: error},
+    )
+  }
+  return items
+    .filter((item) => item.isDirectory() && existsSync(join(templateDir, item.name, 'main.hbs')))
+    .map((item) => item.name)
+    .sort()
 }
 
 /**

@@ -1,10 +1,6 @@
 import {Parser} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
-import {
-  mergeFormatOptions,
-  renderFlags,
-  renderSettingsFromFlags,
-} from '../../src/cli/render-flags.js'
+import {renderFlags, renderSettingsFromFlags} from '../../src/cli/render-flags.js'
 import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
 
@@ -53,15 +49,6 @@ describe('render flags', () => {
     await expect(settingsFor(['--proxy=p:1', '--pac-allowed=DIRECT'])).rejects.toThrow(
       /cannot also be provided/,
     )
-  })
-
-  it('should let flags win over config, key by key', () => {
-    expect(
-      mergeFormatOptions(
-        {dnsmasq: {upstream: '10.0.0.1', ipset: true}, squid: {acl: 'x'}},
-        {dnsmasq: {upstream: ['127.0.0.1']}},
-      ),
-    ).toEqual({dnsmasq: {upstream: ['127.0.0.1'], ipset: true}, squid: {acl: 'x'}})
   })
 
   it('should give options every format accepts', async () => {

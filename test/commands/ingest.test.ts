@@ -57,7 +57,7 @@ describe('allowlist ingest', () => {
       ),
     ).toEqual(['schema', 'runs', 'sources', 'names'])
     expect(child.stderr).toContain('46 lines, 16 queries, 15 names, 7 unparsed')
-    expect(child.stderr).toContain('fixtures/hostile-garbage/dns.log:33: unparsed line `\\x00')
+    expect(child.stderr).toContain('fixtures/hostile-garbage/dns.log:33: Unexpected line `\\x00')
     expect(child.stderr).not.toContain('\r')
   })
 
@@ -109,6 +109,39 @@ describe('allowlist ingest', () => {
     expect(child.status).toBe(3)
     expect(unwrap(child.stderr)).toContain(`Cannot read \`${broken}\``)
     expect(await readdir(directory)).toEqual(['dns.log'])
+  })
+
+  it('should write the graph to stdout with -o - and refuse a directory as input', async () => {
+    const dash = spawnSync(
+      'node',
+      ['bin/run.js', 'ingest', 'fixtures/apt-extra/dns.log', '-o', '-'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(dash.status).toBe(0)
+    expect(parseGraph(dash.stdout, 'stdout').data?.runs).toBe(1)
+    const folder = spawnSync('node', ['bin/run.js', 'ingest', directory], {encoding: 'utf8'})
+    expect(folder.status).toBe(3)
+    expect(unwrap(folder.stderr)).toContain(`Cannot read \`${directory}\`: it is a directory`)
+  })
+
+  it('should read a named pipe once, as a stream', async () => {
+    const fifo = join(directory, 'dns.fifo')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const child = spawnSync(
+      'sh',
+      [
+        '-c',
+        'cat "$1" > "$2" & exec node bin/run.js ingest "$2" --json',
+        'sh',
+        'fixtures/npm-install/dns.log',
+        fifo,
+      ],
+      {encoding: 'utf8'},
+    )
+    expect(child.status).toBe(0)
+    expect(JSON.parse(child.stdout)).toMatchObject({lines: 112, queries: 31, names: 18})
   })
 })
 

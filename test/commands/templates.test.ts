@@ -4,7 +4,8 @@
  * `renderFormat` through `templateDir`.
  */
 import {spawnSync} from 'node:child_process'
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {stripVTControlCharacters} from 'node:util'
 import {runCommand} from '@oclif/test'
@@ -31,7 +32,26 @@ describe('templates list', () => {
       name: 'pac',
       description: builtinFormats.get('pac')?.description,
       fileName: 'allowlist.pac',
+      template: expect.stringMatching(/templates\/pac\/main\.hbs$/),
     })
+  })
+
+  it('should add the formats of a template directory and mark the ones it overrides', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'allowlist-list-'))
+    try {
+      for (const format of ['csv', 'squid', 'empty']) await mkdir(join(directory, format))
+      await writeFile(join(directory, 'csv', 'main.hbs'), '{{#each entries}}{{name}}\n{{/each}}')
+      await writeFile(join(directory, 'squid', 'main.hbs'), '{{#each domains}}{{this}}\n{{/each}}')
+      const {stdout} = await runCommand(['templates', 'list', '--template-dir', directory])
+      expect(stdout).toMatch(
+        /^csv +Template without a format module .*\(csv\) \[.*csv\/main\.hbs\]$/m,
+      )
+      expect(stdout).toContain(`(allowlist.squid.conf) [${join(directory, 'squid', 'main.hbs')}]`)
+      expect(stdout).toMatch(/^pac +.*\(allowlist\.pac\)$/m)
+      expect(stdout).not.toMatch(/^empty/m)
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
   })
 })
 
@@ -83,7 +103,7 @@ describe('templates eject', () => {
 
   it('should reject an unknown format', async () => {
     const {error} = await runCommand(['templates', 'eject', temp(), '-f', 'nope'])
-    expect(error?.message).toMatch(/Unexpected format `nope`, expected one of `dnsmasq`/)
+    expect(error?.message).toMatch(/Unexpected format `nope`, expected one of .*`dnsmasq`/)
     expect(error?.oclif?.exit).toBe(ExitCode.usage)
   })
 })

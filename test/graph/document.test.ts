@@ -11,6 +11,7 @@ import {
   saveGraph,
   serializeGraph,
 } from '../../src/graph/document.js'
+import {createRoot} from '../../src/graph/tree.js'
 import {graphArbitrary} from '../support/graph-arbitrary.js'
 
 describe('graph document', () => {
@@ -31,6 +32,18 @@ describe('graph document', () => {
         expect(serializeGraph(loaded)).toBe(text)
       }),
     )
+  })
+
+  it('should serialise exactly as JSON.stringify of the document with two-space indents', () => {
+    fc.assert(
+      fc.property(graphArbitrary, (root) => {
+        expect(serializeGraph(root)).toBe(
+          `${JSON.stringify(graphToDocument(root), undefined, 2)}\n`,
+        )
+      }),
+    )
+    const empty = createRoot()
+    expect(serializeGraph(empty)).toBe(`${JSON.stringify(graphToDocument(empty), undefined, 2)}\n`)
   })
 
   it('should write the names sorted, under the schema version', () => {

@@ -352,9 +352,12 @@ describe('capture on LXD', () => {
       'sh',
       '/tmp/job/job.sh',
     ])
-    expect(result.stdout).toBe('uid=1000 greeting=hello there cwd=/home/user\n')
+    // stderr carries the progress lines: shown when this fails.
+    expect({code: result.code, stdout: result.stdout}, result.stderr).toEqual({
+      code: 4,
+      stdout: 'uid=1000 greeting=hello there cwd=/home/user\n',
+    })
     expect(result.stderr).toContain('Warning: The command exited with 4')
-    expect(result.code).toBe(4)
     const document = JSON.parse(await readFile(graph, 'utf8')) as {
       names: Record<string, {clients: string[]; places: Array<{file: string}>}>
     }

@@ -32,6 +32,18 @@ describe('uncoveredEntries', () => {
       '.z.org',
     ])
   })
+
+  it('should let a domain cover one label only when the consumer wildcard matches one', () => {
+    const entries = [
+      entry('x.org', {includesSubdomains: true}),
+      entry('a.x.org'),
+      entry('b.a.x.org'),
+    ]
+    expect(names(uncoveredEntries(entries, {subdomainDepth: 'one'}))).toEqual([
+      '.x.org',
+      'b.a.x.org',
+    ])
+  })
 })
 
 describe('parentDomains', () => {

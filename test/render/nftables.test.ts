@@ -61,6 +61,34 @@ describe('nftables format', () => {
     await expect(renderFormat(list, {format: 'nftables', formatOptions})).rejects.toThrow(message)
   })
 
+  it('should accept loopback and DNS only in an output chain', async () => {
+    const chainOf = async (chain: string) => {
+      const output = await renderFormat(list, {format: 'nftables', formatOptions: {chain}})
+      return output
+        .slice(output.indexOf(`\tchain ${chain} {`))
+        .split('\n')
+        .slice(0, 8)
+    }
+    expect(await chainOf('output')).toEqual([
+      '\tchain output {',
+      '\t\ttype filter hook output priority filter; policy drop;',
+      '\t\tct state established,related accept',
+      '\t\toifname "lo" accept',
+      '\t\tmeta l4proto { tcp, udp } th dport 53 accept',
+      '\t\tip daddr @allow_v4 accept',
+      '\t\tip6 daddr @allow_v6 accept',
+      '\t}',
+    ])
+    expect((await chainOf('forward')).slice(0, 6)).toEqual([
+      '\tchain forward {',
+      '\t\ttype filter hook forward priority filter; policy drop;',
+      '\t\tct state established,related accept',
+      '\t\tip daddr @allow_v4 accept',
+      '\t\tip6 daddr @allow_v6 accept',
+      '\t}',
+    ])
+  })
+
   it('should name at most four entries per address', async () => {
     const shared = {addresses: {v4: ['192.0.2.1'], v6: []}}
     const many = allowListOf(

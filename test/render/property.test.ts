@@ -85,6 +85,10 @@ const richOptions: Record<string, Record<string, unknown>> = {
   nftables: {chain: 'output'},
   dnsmasq: {nftset: true, ipset: true, upstream: ['127.0.2.1#5353', '::1']},
   pac: {allowed: 'PROXY proxy.internal:3128; DIRECT'},
+  cilium: {name: 'build-egress', namespace: 'ci', subdomains: 'single-level'},
+  'harden-runner': {ports: '80,443', uses: 'step-security/harden-runner@v2.10.1'},
+  adblock: {title: 'Build egress'},
+  haproxy: {acl: 'egress.ok'},
 }
 
 describe('rendering arbitrary input', () => {

@@ -112,17 +112,28 @@ describe('unbound format', () => {
 describe('rpz format', () => {
   const temp = useTempDir('allowlist-rpz-')
 
-  it('should NXDOMAIN everything and pass listed names, subdomains only where included', async () => {
+  it('should pass listed names and NXDOMAIN their parents, siblings and exact subtrees', async () => {
     expect(body(await renderFormat(list, {format: 'rpz'}), ';')).toEqual([
       '$TTL 300',
       '@\tSOA\tlocalhost. hostmaster.localhost. 1 3600 600 86400 300',
       '\tNS\tlocalhost.',
       '*\tCNAME\t.',
-      '_acme-challenge.exact.org\tCNAME\trpz-passthru.',
-      'edge.cdn.net\tCNAME\trpz-passthru.\t; CNAME target',
-      'exact.org\tCNAME\trpz-passthru.',
+      'com\tCNAME\t.',
+      '*.com\tCNAME\t.',
       'example.com\tCNAME\trpz-passthru.',
       '*.example.com\tCNAME\trpz-passthru.',
+      'net\tCNAME\t.',
+      '*.net\tCNAME\t.',
+      'cdn.net\tCNAME\t.',
+      '*.cdn.net\tCNAME\t.',
+      'edge.cdn.net\tCNAME\trpz-passthru.\t; CNAME target',
+      '*.edge.cdn.net\tCNAME\t.',
+      'org\tCNAME\t.',
+      '*.org\tCNAME\t.',
+      'exact.org\tCNAME\trpz-passthru.',
+      '*.exact.org\tCNAME\t.',
+      '_acme-challenge.exact.org\tCNAME\trpz-passthru.',
+      '*._acme-challenge.exact.org\tCNAME\t.',
       '',
     ])
   })

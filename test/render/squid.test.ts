@@ -2,10 +2,14 @@
  * The squid format: overlapping names removed, both modes, the http_access snippet, and every
  * output accepted by `squid -k parse` without a warning.
  */
+import {writeFile} from 'node:fs/promises'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
-import {squidParse} from '../support/squid.js'
+import {squidParse, startSquid} from '../support/squid.js'
 import {useTempDir} from '../support/temp-dir.js'
 
 /** Every overlap Squid objects to: a domain beside `.domain`, names under an included domain. */
@@ -84,5 +88,52 @@ describe('squid format', () => {
       'acl',
     )
     expect(check.problems.join('\n')).toMatch(/a.example.com' is a subdomain of '.example.com'/)
+  })
+})
+
+describe('squid format in a running Squid', () => {
+  const temp = useTempDir('allowlist-squid-run-')
+
+  it('should let through listed hosts and deny look-alikes and subdomains of exact names', async () => {
+    const server = createServer((_, response) => response.end('ok\n'))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.1.20', resolve))
+    const {port} = server.address() as AddressInfo
+    const include = join(temp(), 'allowlist.squid.conf')
+    await writeFile(
+      include,
+      await renderFormat(overlapping, {format: 'squid', formatOptions: {httpAccess: true}}),
+    )
+    const hosts = [
+      'example.com',
+      'a.b.example.com',
+      'exact.org',
+      'www.exact.org',
+      'sub.exact.org',
+      'notexample.com',
+      'example.com.evil.net',
+      'npmjs.org',
+    ]
+    const squid = await startSquid(
+      temp(),
+      include,
+      hosts.map((host) => [host, '127.0.1.20'] as const),
+    )
+    try {
+      const statuses: Record<string, number> = {}
+      for (const host of hosts) statuses[host] = await squid.get(host, port)
+      expect(statuses).toEqual({
+        'example.com': 200,
+        'a.b.example.com': 200,
+        'exact.org': 200,
+        'www.exact.org': 200,
+        'sub.exact.org': 403,
+        'notexample.com': 403,
+        'example.com.evil.net': 403,
+        'npmjs.org': 403,
+      })
+    } finally {
+      await squid.stop()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 })

@@ -5,6 +5,10 @@
  */
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {FiltersEngine} from '@ghostery/adblocker'
+import {parse} from 'yaml'
+import {checkCiliumPolicy} from './cilium-policy.js'
+import {checkHaproxyAcl} from './haproxy.js'
 import {runProgram} from './run-program.js'
 import {squidParse} from './squid.js'
 import {unboundCheckconf} from './unbound.js'
@@ -60,7 +64,7 @@ export const validators: Record<string, (directory: string, content: string) => 
         '-u',
         'http://example.com/',
       ])
-      return {ok: status === 0 && /^(DIRECT|PROXY) /.test(output), output}
+      return {ok: status === 0 && /^(DIRECT|PROXY \S+)\n?$/.test(output), output}
     },
     async unbound(directory, content) {
       const path = await written(directory, 'allowlist.unbound.conf', content)
@@ -71,5 +75,32 @@ export const validators: Record<string, (directory: string, content: string) => 
       const path = await written(directory, 'allowlist.rpz', content)
       const {status, output} = runProgram('named-checkzone', 'bind9-utils', ['rpz.allowlist', path])
       return {ok: status === 0 && /\nOK\n?$/.test(output), output}
+    },
+    async cilium(_directory, content) {
+      const {errors} = checkCiliumPolicy(content)
+      return {ok: errors.length === 0, output: errors.join('\n')}
+    },
+    async haproxy(directory, content) {
+      const {ok, output} = await checkHaproxyAcl(directory, content)
+      return {ok, output}
+    },
+    async adblock(_directory, content) {
+      // Every rule line must load as a network exception; comments (`!`) carry no rule.
+      const rules = content.split('\n').filter((line) => line !== '' && !line.startsWith('!'))
+      const filters = FiltersEngine.parse(rules.join('\n'), {loadNetworkFilters: true}).getFilters()
+        .networkFilters
+      const exceptions = filters.filter((filter) => filter.isException())
+      return {
+        ok: exceptions.length === rules.length,
+        output: `${rules.length} rules, ${exceptions.length} loaded as exceptions`,
+      }
+    },
+    async 'harden-runner'(_directory, content) {
+      const steps = parse(content) as Array<{with?: Record<string, string>}>
+      const endpoints = steps[0]?.with?.['allowed-endpoints'] ?? ''
+      const bad = endpoints
+        .split(' ')
+        .filter((endpoint) => endpoint !== '' && !/^(\*\.)?[a-z0-9_.-]+:\d{1,5}$/.test(endpoint))
+      return {ok: steps.length === 1 && bad.length === 0, output: bad.join('\n')}
     },
   }

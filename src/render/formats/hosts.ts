@@ -35,8 +35,8 @@ const hosts: FormatDefinition<HostsOptions, HostsView> = {
     }
     const lines = entries.flatMap((entry) => {
       const {v4, v6} = collectAddresses([entry])
-      const lines = [...v4, ...v6].map(({address}) => `${address} ${entry.name}`)
-      return lines.length > 0 ? lines : [`# no address observed: ${entry.name}`]
+      const pinned = [...v4, ...v6].map(({address}) => `${address} ${entry.name}`)
+      return pinned.length > 0 ? pinned : [`# no address observed: ${entry.name}`]
     })
     return {header: context.header, lines}
   },

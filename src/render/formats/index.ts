@@ -3,7 +3,11 @@
  * `templates eject` all read this table; a format also needs `templates/<name>/main.hbs`.
  */
 import type {AnyFormatDefinition} from './types.js'
+import adblock from './adblock.js'
+import cilium from './cilium.js'
 import dnsmasq from './dnsmasq.js'
+import haproxy from './haproxy.js'
+import hardenRunner from './harden-runner.js'
 import hosts from './hosts.js'
 import json from './json.js'
 import nftables from './nftables.js'
@@ -15,7 +19,11 @@ import unbound from './unbound.js'
 
 // An object, not an array, so the formatter keeps one format a line and merges stay trivial.
 const formats: Record<string, AnyFormatDefinition> = {
+  adblock,
+  cilium,
   dnsmasq,
+  'harden-runner': hardenRunner,
+  haproxy,
   hosts,
   json,
   nftables,

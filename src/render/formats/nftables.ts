@@ -3,8 +3,8 @@
  * observed address of the list (CNAME chains followed by policy). The file first creates and
  * deletes the table, so `nft -f` replaces it atomically on every load instead of adding to it.
  * An empty set is written without `elements`, which nft rejects when empty. `chain: output` or
- * `chain: forward` adds a base chain that drops traffic to any other address (loopback,
- * established flows and DNS stay allowed, so names can still be resolved).
+ * `chain: forward` adds a base chain that drops traffic to any other address; established flows
+ * stay allowed, and on output also loopback and DNS, so the host can still resolve names.
  */
 import type {FormatDefinition} from './types.js'
 import {collectAddresses, type ObservedAddress} from '../addresses.js'
@@ -27,8 +27,12 @@ export interface NftablesView {
   v6: NftElement[]
   /** The hook of the dropping chain, or `false`. */
   chain: 'output' | 'forward' | false
-  /** Only the output hook sees loopback traffic worth naming. */
-  loopback: boolean
+  /**
+   * Output chain only: accept loopback and DNS to any server (the host's resolver must reach its
+   * upstreams). Routed clients get no DNS exception: they should ask the resolver on the host
+   * (LXD's bridge dnsmasq), which the forward hook never sees.
+   */
+  hostTraffic: boolean
 }
 
 export interface NftElement {
@@ -60,7 +64,7 @@ const nftables: FormatDefinition<NftablesOptions, NftablesView> = {
       v4: v4.map(toElement),
       v6: v6.map(toElement),
       chain: options.chain === 'none' ? false : options.chain,
-      loopback: options.chain === 'output',
+      hostTraffic: options.chain === 'output',
     }
   },
 }

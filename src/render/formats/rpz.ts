@@ -1,13 +1,19 @@
 /**
- * `rpz`: a complete BIND response-policy zone. `*` (every name) is rewritten to NXDOMAIN
- * (`CNAME .`); listed names are `CNAME rpz-passthru.`, and domains with subdomains get the same
- * for `*.domain`. RPZ prefers the most specific trigger, so an exact entry passes only the name
- * itself. RPZ also checks the targets of CNAME chains, so the list must hold those targets
- * (entries marked `cnameTarget`) for chained names to resolve. Owner names are relative, so the
- * file serves any zone name given in `response-policy { zone "NAME"; }`.
+ * `rpz`: a complete BIND response-policy zone: NXDOMAIN (`CNAME .`) for every name except the
+ * listed ones (`CNAME rpz-passthru.`, and `*.domain` too for domains with subdomains).
+ *
+ * RPZ wildcards follow DNS closest-encloser rules: once `example.com` is in the zone, `com` exists
+ * as an empty node and the apex `*` no longer reaches `other.com`, and nothing reaches
+ * `sub.example.com` for an exact `example.com`. So every parent of a listed name gets its own
+ * `parent CNAME .` and `*.parent CNAME .`, and every exact entry its own `*.name CNAME .` (BIND
+ * 9.18 resolves all of those names otherwise; the test suite runs named to show it). RPZ also
+ * checks the targets of CNAME chains, so the list must hold those targets (entries marked
+ * `cnameTarget`) for aliased names to resolve. Owner names are relative, so the file serves any
+ * zone name given in `response-policy { zone "NAME"; }`.
  */
 import type {FormatDefinition} from './types.js'
-import {uncoveredEntries} from '../coverage.js'
+import type {Entry} from '../../graph/entry.js'
+import {parentDomains, uncoveredEntries} from '../coverage.js'
 import {optionError, rejectUnknownOptions} from './options.js'
 
 export interface RpzOptions {
@@ -21,8 +27,8 @@ export interface RpzView {
   header: string[]
   serial: number
   ttl: number
-  /** Relative owner names that pass through, with a note for CNAME targets. */
-  passthru: {owner: string; cnameTarget: boolean}[]
+  /** Relative owner names and their action, in zone order, with a note for CNAME targets. */
+  records: {owner: string; passthru: boolean; cnameTarget: boolean}[]
 }
 
 const MAX_UINT32 = 4_294_967_295
@@ -45,12 +51,45 @@ const rpz: FormatDefinition<RpzOptions, RpzView> = {
       header: context.header,
       serial: options.serial ?? timestampSerial ?? 1,
       ttl: options.ttl,
-      passthru: uncoveredEntries(allowList.entries).flatMap((entry) => {
-        const owners = entry.includesSubdomains ? [entry.name, `*.${entry.name}`] : [entry.name]
-        return owners.map((owner) => ({owner, cnameTarget: entry.cnameTarget}))
-      }),
+      records: policyRecords(uncoveredEntries(allowList.entries)),
     }
   },
+}
+
+type PolicyRecord = RpzView['records'][number]
+
+/** Passthru for the list, NXDOMAIN for every parent and for below every exact entry. */
+function policyRecords(entries: readonly Entry[]): PolicyRecord[] {
+  const records = new Map<string, PolicyRecord>()
+  const add = (owner: string, passthru: boolean, cnameTarget = false): void => {
+    if (!records.has(owner)) records.set(owner, {owner, passthru, cnameTarget})
+  }
+  for (const entry of entries) {
+    add(entry.name, true, entry.cnameTarget)
+    add(`*.${entry.name}`, entry.includesSubdomains, entry.cnameTarget)
+  }
+  for (const entry of entries) {
+    for (const parent of parentDomains(entry.name)) {
+      add(parent, false)
+      add(`*.${parent}`, false)
+    }
+  }
+  return [...records.values()].sort((a, b) => compareZoneOrder(a.owner, b.owner))
+}
+
+/** Parents before children, a wildcard right after its parent: labels compared from the right. */
+function compareZoneOrder(a: string, b: string): number {
+  const left = a.split('.').reverse()
+  const right = b.split('.').reverse()
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const x = left[index] as string
+    const y = right[index] as string
+    if (x === y) continue
+    if (x === '*') return -1
+    if (y === '*') return 1
+    return x < y ? -1 : 1
+  }
+  return left.length - right.length
 }
 
 function integerOption(

@@ -1,0 +1,125 @@
+/**
+ * The distinct values one log mentions (raw names and their graph keys, query types, client
+ * labels, addresses), interned from line bytes into small integer ids. Each value is decoded
+ * and normalised once; the builder works with ids and turns them back into strings only when
+ * it freezes the graph.
+ */
+import {ByteInterner} from './byte-interner.js'
+import type {Dictionary} from './name-state.js'
+import {normalizeName, reverseName} from './normalize-name.js'
+
+/** The graph key id of a name that has none (the root, `.`). */
+export const NO_KEY = -1
+
+export class InternedValues implements Dictionary {
+  readonly typeA: number
+  readonly typeAaaa: number
+  private readonly rawNames = new ByteInterner('utf8')
+  /** Raw name id → key id. Ids come in order, so arrays indexed by them stay packed. */
+  private readonly rawKeys: number[] = []
+  private readonly keyIds = new Map<string, number>()
+  private readonly keyNames: string[] = []
+  private readonly reversedKeys = new Map<number, number>()
+  private readonly types = new ByteInterner('latin1')
+  private readonly addresses = new ByteInterner('latin1')
+  private readonly clients = new ByteInterner('latin1')
+  /** Client id → label id, or -1 for clients the filter ignores. */
+  private readonly clientLabels: number[] = []
+  private readonly labelIds = new Map<string, number>()
+  private readonly labels: string[] = []
+
+  /** @param clientMap Client IP → recorded name; when set, other clients get label -1. */
+  constructor(private readonly clientMap: ReadonlyMap<string, string> | undefined) {
+    this.typeA = this.types.intern(Buffer.from('A'), 0, 1)
+    this.typeAaaa = this.types.intern(Buffer.from('AAAA'), 0, 4)
+  }
+
+  key(id: number): string {
+    return this.keyNames[id] as string
+  }
+
+  type(id: number): string {
+    return this.types.text(id)
+  }
+
+  address(id: number): string {
+    return this.addresses.text(id)
+  }
+
+  client(id: number): string {
+    return this.labels[id] as string
+  }
+
+  /** The id of the spelling in `buffer[start, end)`. */
+  rawName(buffer: Uint8Array, start: number, end: number): number {
+    return this.rawNames.intern(buffer, start, end)
+  }
+
+  rawText(rawId: number): string {
+    return this.rawNames.text(rawId)
+  }
+
+  /** The key id of a raw name id (NO_KEY for the root). */
+  rawKey(rawId: number): number {
+    if (rawId < this.rawKeys.length) return this.rawKeys[rawId] as number
+    const keyId = this.keyIdOf(normalizeName(this.rawNames.text(rawId)))
+    this.rawKeys.push(keyId)
+    return keyId
+  }
+
+  /** The key id of the name in `buffer[start, end)`. */
+  keyOf(buffer: Uint8Array, start: number, end: number): number {
+    return this.rawKey(this.rawNames.intern(buffer, start, end))
+  }
+
+  /** PTR answers from hosts files put the address in the name slot: its reverse name's key. */
+  reversedKey(rawId: number): number {
+    let keyId = this.reversedKeys.get(rawId)
+    if (keyId === undefined) {
+      const reversed = reverseName(this.rawNames.text(rawId))
+      keyId = reversed === undefined ? NO_KEY : this.keyIdOf(reversed)
+      this.reversedKeys.set(rawId, keyId)
+    }
+    return keyId
+  }
+
+  typeOf(buffer: Uint8Array, start: number, end: number): number {
+    return this.types.intern(buffer, start, end)
+  }
+
+  addressOf(buffer: Uint8Array, start: number, end: number): number {
+    return this.addresses.intern(buffer, start, end)
+  }
+
+  /** The label id of the client in `buffer[start, end)`, or -1 when the filter ignores it. */
+  clientLabel(buffer: Uint8Array, start: number, end: number): number {
+    const clientId = this.clients.intern(buffer, start, end)
+    if (clientId < this.clientLabels.length) return this.clientLabels[clientId] as number
+    const address = this.clients.text(clientId)
+    const name = this.clientMap ? this.clientMap.get(address) : address
+    const label = name === undefined ? -1 : this.labelIdOf(name)
+    this.clientLabels.push(label)
+    return label
+  }
+
+  private keyIdOf(key: string): number {
+    if (key === '') return NO_KEY
+    let keyId = this.keyIds.get(key)
+    if (keyId === undefined) {
+      keyId = this.keyNames.length
+      this.keyNames.push(key)
+      this.keyIds.set(key, keyId)
+    }
+    return keyId
+  }
+
+  private labelIdOf(name: string): number {
+    let id = this.labelIds.get(name)
+    if (id === undefined) {
+      id = this.labels.length
+      this.labels.push(name)
+      this.labelIds.set(name, id)
+    }
+    return id
+  }
+}

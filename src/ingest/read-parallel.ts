@@ -1,0 +1,156 @@
+/**
+ * Reading one large regular file with several worker threads. The file is cut into slices at
+ * line boundaries; each worker scans its slice and reads a little past its end to pair its
+ * last queries with their answers (while the next worker ignores those answers as orphans),
+ * so the slices merge into the graph a single pass would build.
+ */
+import {existsSync} from 'node:fs'
+import {open} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import {mergeGraphs} from '../graph/merge.js'
+import {observedNodes} from '../graph/tree.js'
+import {inputError} from './read-input.js'
+import type {LogResult} from './read-log.js'
+import {dominantShape, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
+import type {SliceMessage, SliceTask} from './slice-task.js'
+
+const WORKER_URL = new URL('read-slice-worker.js', import.meta.url)
+
+/** `false` when running from TypeScript sources (tests), where there is no worker script. */
+export function canReadInParallel(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL))
+}
+
+/**
+ * @param file A regular file.
+ * @param size Its size in bytes.
+ * @param workers How many threads (slices).
+ * @param clients Optional client filter (see IngestOptions).
+ * @param report Called now and then with bytes and lines read so far, over all workers.
+ * @returns The same result `readLog` gives for the whole file.
+ */
+export async function readLogInParallel(
+  file: string,
+  size: number,
+  workers: number,
+  clients: ReadonlyMap<string, string> | undefined,
+  report: (bytes: number, lines: number) => void,
+): Promise<LogResult> {
+  const bounds = await sliceBounds(file, size, workers)
+  const progress = bounds.map(() => ({bytes: 0, lines: 0}))
+  const results = await Promise.all(
+    bounds.slice(0, -1).map((start, index) =>
+      runSlice(
+        {
+          file,
+          start,
+          end: bounds[index + 1] as number,
+          clients: clients ? [...clients] : undefined,
+        },
+        (bytes, lines) => {
+          progress[index] = {bytes, lines}
+          report(
+            progress.reduce((sum, slice) => sum + slice.bytes, 0),
+            progress.reduce((sum, slice) => sum + slice.lines, 0),
+          )
+        },
+      ),
+    ),
+  )
+  return mergeSlices(file, results)
+}
+
+/** Offsets where slices start (each just after a newline), plus the file size. */
+async function sliceBounds(file: string, size: number, workers: number): Promise<number[]> {
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw inputError(file, error)
+  })
+  try {
+    const bounds = [0]
+    const buffer = Buffer.alloc(65_536)
+    for (let index = 1; index < workers; index++) {
+      let position = Math.max(Math.floor((size * index) / workers), bounds.at(-1) as number)
+      let found = -1
+      while (found < 0 && position < size) {
+        const {bytesRead} = await handle.read(buffer, 0, buffer.length, position)
+        if (bytesRead === 0) break
+        const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
+        if (newline >= 0) found = position + newline + 1
+        else position += bytesRead
+      }
+      if (found > 0 && found < size) bounds.push(found)
+    }
+    bounds.push(size)
+    return bounds
+  } finally {
+    await handle.close()
+  }
+}
+
+function runSlice(
+  task: SliceTask,
+  report: (bytes: number, lines: number) => void,
+): Promise<LogResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, {workerData: task})
+    let result: LogResult | undefined
+    worker.on('message', (message: SliceMessage) => {
+      if (message.type === 'progress') report(message.bytes, message.lines)
+      else result = message.result
+    })
+    worker.on('error', (error) => reject(inputError(task.file, error)))
+    worker.on('exit', (code) => {
+      if (result) resolve(result)
+      else reject(inputError(task.file, new Error(`a reader thread stopped with code ${code}`)))
+    })
+  })
+}
+
+/** Shift each slice's line numbers by the lines before it, then merge as one run. */
+function mergeSlices(file: string, slices: LogResult[]): LogResult {
+  let offset = 0
+  const counts: ScanCounts = {
+    lines: 0,
+    foreign: 0,
+    unparsed: 0,
+    unparsedSamples: [],
+    shapes: [0, 0, 0],
+    extra: 0,
+  }
+  let graph = slices[0]?.graph
+  let queries = 0
+  for (const [index, slice] of slices.entries()) {
+    if (offset > 0) {
+      for (const node of observedNodes(slice.graph)) {
+        for (const place of node.data.observation.places) place.line += offset
+      }
+    }
+    for (const sample of slice.counts.unparsedSamples) {
+      if (counts.unparsedSamples.length < UNPARSED_SAMPLES) {
+        counts.unparsedSamples.push({...sample, line: sample.line + offset})
+      }
+    }
+    counts.lines += slice.counts.lines
+    counts.foreign += slice.counts.foreign
+    counts.unparsed += slice.counts.unparsed
+    counts.extra += slice.counts.extra
+    counts.shapes = counts.shapes.map(
+      (value, shape) => value + (slice.counts.shapes[shape] ?? 0),
+    ) as ScanCounts['shapes']
+    queries += slice.source.queries
+    if (index > 0 && graph) graph = mergeGraphs(graph, slice.graph, {sameRun: true})
+    offset += slice.counts.lines
+  }
+  if (!graph) throw new TypeError('mergeSlices: expected at least one slice')
+  const source = {
+    file,
+    shape: dominantShape(counts),
+    gzip: false,
+    lines: counts.lines,
+    queries,
+    unparsed: counts.unparsed,
+  }
+  graph.data = {runs: 1, sources: [source]}
+  return {graph, source, counts}
+}

@@ -1,0 +1,17 @@
+/**
+ * The messages between parallel ingest (read-parallel.ts) and its workers
+ * (read-slice-worker.ts).
+ */
+import type {LogResult} from './read-log.js'
+
+export interface SliceTask {
+  file: string
+  /** Byte offsets: `start` is the first byte of a line, `end` the byte after a newline. */
+  start: number
+  end: number
+  /** The client filter as entries (maps are cloned as such too, but entries say what is meant). */
+  clients: Array<[string, string]> | undefined
+}
+
+export type SliceMessage =
+  {type: 'progress'; bytes: number; lines: number} | {type: 'done'; result: LogResult}
