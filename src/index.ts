@@ -70,6 +70,27 @@ export type {ReportFormat, ReportModel, RenderReportOptions} from './report/inde
 export {compileReport} from './compile-report.js'
 export type {CompileReportOptions, CompileReportResult} from './compile-report.js'
 export {
+  captureGraph,
+  captureRuns,
+  cleanupLeftovers,
+  LxcCli,
+  LxcError,
+  runSession,
+  verifyList,
+} from './capture/index.js'
+export type {
+  CaptureOptions,
+  CaptureResult,
+  LeftoverReport,
+  Lxd,
+  Refusal,
+  RunRecord,
+  SessionOptions,
+  SessionResult,
+  VerifyOptions,
+  VerifyResult,
+} from './capture/index.js'
+export {
   createMatcher,
   detectListSyntax,
   LIST_SYNTAXES,
