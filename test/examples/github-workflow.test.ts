@@ -2,8 +2,9 @@
  * Runs the committed GitHub Actions workflow (`examples/github-workflow.yml`) on the fixture logs:
  * every `run:` step of both jobs executes verbatim with `bash -e`, as the runner does, with the
  * built CLI on PATH. Only two steps are stood in for: `install` (the build under test is used
- * instead of the npm package) and `capture` (which needs LXD and a network: the matrix job's log
- * is a fixture captured the same way). Artifact upload/download become a copy into `graphs/`.
+ * instead of the npm package) and `capture` (which needs LXD and a network: the graph comes from
+ * a fixture log captured the same way, and the step's flags are parsed by the real `capture`
+ * command). Artifact upload/download become a copy into `graphs/`.
  */
 import {spawnSync} from 'node:child_process'
 import {chmod, copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
@@ -11,6 +12,8 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
+import {Parser} from '@oclif/core'
+import Capture from '../../src/commands/capture.js'
 import {runCli} from '../support/cli.js'
 import {useTempFiles} from '../support/temp-files.js'
 
@@ -23,6 +26,7 @@ interface Step {
   id?: string
   run?: string
   uses?: string
+  with?: Record<string, string>
 }
 
 interface Workflow {
@@ -104,10 +108,15 @@ describe('examples/github-workflow.yml', () => {
         {},
         {
           install: () => undefined,
-          capture: () => spawnSync('cp', [join(ROOT, log), join(job, 'dns.log')]),
+          // What capture writes with -o: the graph of the instance's queries, as ingest reads them.
+          capture: () =>
+            expect(runCli(['ingest', join(ROOT, log), '-o', join(job, 'graph.json')]).status).toBe(
+              0,
+            ),
         },
       )
-      expect(capture.map((step) => [step.id, step.status])).toEqual([['ingest', 0]])
+      // Every other step of the job ran and succeeded (none, today: capture writes the graph).
+      expect(capture.filter((step) => step.status !== 0)).toEqual([])
       await mkdir(join(gate, 'graphs', `graph-${index}`), {recursive: true})
       await copyFile(join(job, 'graph.json'), join(gate, 'graphs', `graph-${index}`, 'graph.json'))
     }
@@ -147,6 +156,33 @@ describe('examples/github-workflow.yml', () => {
     expect(withExpressions).toEqual(['capture'])
     expect(workflow.jobs.capture.strategy.matrix.image).toHaveLength(CAPTURED_LOGS.length)
     expect(workflow.jobs.gate.needs).toBe('capture')
+  })
+
+  it('should call capture with flags the capture command accepts, writing the graph it uploads', async () => {
+    const step = workflow.jobs.capture.steps.find((candidate) => candidate.id === 'capture')
+    const image = workflow.jobs.capture.strategy.matrix.image[0] as string
+    // The step is one simple command: words, single-quoted words and the matrix expression.
+    const words = (step?.run ?? '')
+      .replace("'${{ matrix.image }}'", image)
+      .split(/\s+/)
+      .filter((word) => word !== '')
+    expect(words.slice(0, 2)).toEqual(['allowlist', 'capture'])
+    const {flags, argv} = await Parser.parse(words.slice(2), {
+      flags: Capture.flags,
+      args: Capture.args,
+      strict: Capture.strict,
+    })
+    expect(flags).toMatchObject({
+      image,
+      output: 'graph.json',
+      push: ['./ci/build.sh:/root/build.sh'],
+    })
+    expect(argv).toEqual(['sh', '/root/build.sh'])
+    // The graph the upload step ships is the one capture wrote.
+    const upload = workflow.jobs.capture.steps.find((candidate) =>
+      candidate.uses?.startsWith('actions/upload-artifact'),
+    )
+    expect(upload?.with?.path).toBe('graph.json')
   })
 
   it('should be quoted in docs/pipeline.md as it is', async () => {
