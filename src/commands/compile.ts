@@ -30,7 +30,7 @@ export default class Compile extends BaseCommand {
     }),
   }
 
-  static override description = `Reads the inputs into one domain graph, applies the policy (see docs/policy.md: which names are dropped and why, how they collapse) and renders each requested format from the same list. Every dropped name is reported on stderr with the log line that produced it, grouped by rule.
+  static override description = `Reads the inputs into one domain graph, applies the policy (see the README's policy section: which names are dropped and why, how they collapse) and renders each requested format from the same list. Every dropped name is reported on stderr with the log line that produced it, grouped by rule.
 
 The config is read from allowlist.config.{json,yaml,yml,js,mjs,cjs,ts}, .allowlistrc* or package.json#allowlist in the working directory, or from --config.
 

@@ -185,8 +185,8 @@ describe('examples/github-workflow.yml', () => {
     expect(upload?.with?.path).toBe('graph.json')
   })
 
-  it('should be quoted in docs/pipeline.md as it is', async () => {
-    const docs = await readFile(join(ROOT, 'docs/pipeline.md'), 'utf8')
+  it('should be quoted in README.md as it is', async () => {
+    const docs = await readFile(join(ROOT, 'README.md'), 'utf8')
     const block = /### Use in CI[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)?.[1]
     const quoted = parse(block ?? '') as {gate: {needs: string; steps: Step[]}}
     const {gate} = workflow.jobs

@@ -39,12 +39,12 @@ describe.each(cases)('golden case %s', (name) => {
   )
 })
 
-describe('docs/formats.md', () => {
+describe('README.md', () => {
   const documented = ['squid', 'nftables', 'dnsmasq', 'pac', 'unbound', 'rpz', 'hosts']
 
   it.each(documented)('should show the real npm-install output of %s', (format) => {
     const fileName = listFormats().find((item) => item.name === format)?.fileName
     const golden = readFileSync(join(root, 'npm-install', `expected.${fileName}`), 'utf8')
-    expect(readFileSync('docs/formats.md', 'utf8')).toContain(`\n${golden}\`\`\`\n`)
+    expect(readFileSync('README.md', 'utf8')).toContain(`\n${golden}\`\`\`\n`)
   })
 })
