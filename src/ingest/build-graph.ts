@@ -11,6 +11,8 @@
  * (interned-values.ts), so the per-line work is integer work.
  */
 import {InternedValues, NO_KEY} from './interned-values.js'
+import {NameCounters} from './name-counters.js'
+import {PairSet} from './pair-set.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -29,8 +31,6 @@ import {
 } from './message.js'
 import {
   addRawName,
-  countOutcome,
-  countQuery,
   createNameState,
   OUTCOME_ADDRESS,
   OUTCOME_CNAME,
@@ -41,7 +41,6 @@ import {
   OUTCOME_NXDOMAIN,
   OUTCOME_REFUSED,
   OUTCOME_UNANSWERED,
-  seenAt,
   type Dictionary,
   type NameState,
 } from './name-state.js'
@@ -94,6 +93,11 @@ export interface BuildOptions {
 export class GraphBuilder {
   /** Observed names by key id. */
   readonly states: Array<NameState | undefined> = []
+  /** The counts of every state, by key id. */
+  readonly counters = new NameCounters()
+  /** (key id, address id) of every address answer. */
+  readonly v4 = new PairSet()
+  readonly v6 = new PairSet()
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
@@ -177,7 +181,7 @@ export class GraphBuilder {
         const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
         if (query?.state && !query.done) {
           this.record(query, query.state, OUTCOME_REFUSED)
-          seenAt(query.state, time)
+          this.counters.seenAt(query.state.keyId, time)
         }
         break
       }
@@ -219,13 +223,10 @@ export class GraphBuilder {
     let state: NameState | undefined
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
-      countQuery(state, typeId)
+      this.counters.countQuery(keyId, typeId)
       // Most names are asked by one client over and over: skip the set when it is the last one.
-      if (state.lastClient !== label) {
-        state.clients.add(label)
-        state.lastClient = label
-      }
-      seenAt(state, time)
+      if (this.counters.takeClient(keyId, label)) state.clients.add(label)
+      this.counters.seenAt(keyId, time)
       this.queries++
     }
     const query: PendingQuery = {
@@ -295,11 +296,11 @@ export class GraphBuilder {
       }
       this.record(query, state, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        state.v4.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v4.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        state.v6.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v6.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       }
-      seenAt(state, time)
+      this.counters.seenAt(keyId, time)
     }
     stream.lastKey = keyId === NO_KEY ? -2 : keyId
     stream.lastCname = message.answer === ANSWER_CNAME
@@ -349,7 +350,7 @@ export class GraphBuilder {
       if (query.recordedOther.includes(token)) return
       query.recordedOther.push(token)
     }
-    countOutcome(state, query.typeId, outcome)
+    this.counters.countOutcome(state.keyId, query.typeId, outcome)
   }
 
   /**
@@ -388,7 +389,7 @@ export class GraphBuilder {
     if (query.done) return
     query.done = true
     if (!query.answered && query.state) {
-      countOutcome(query.state, query.typeId, OUTCOME_UNANSWERED)
+      this.counters.countOutcome(query.state.keyId, query.typeId, OUTCOME_UNANSWERED)
     }
   }
 
@@ -432,6 +433,7 @@ export class GraphBuilder {
     while (this.states.length <= keyId) this.states.push(undefined)
     let state = this.states[keyId] as NameState | undefined
     if (!state) {
+      this.counters.reserveKey(keyId)
       state = createNameState(keyId, line)
       this.states[keyId] = state
     }

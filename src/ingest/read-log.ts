@@ -52,9 +52,13 @@ export function scannerResult(file: string, gzip: boolean, scanner: LogScanner):
     unparsed: counts.unparsed,
   }
   const graph = createRoot()
-  for (const [key, state] of scanner.builder.observed()) {
+  const builder = scanner.builder
+  const v4 = builder.v4.group()
+  const v6 = builder.v6.group()
+  for (const [key, state] of builder.observed()) {
+    const addresses = {v4: v4[state.keyId], v6: v6[state.keyId]}
     ensureNode(graph, key).data = {
-      observation: toObservation(state, file, scanner.builder.dictionary),
+      observation: toObservation(state, builder.counters, addresses, file, builder.dictionary),
     }
   }
   graph.data = {runs: 1, sources: [source]}
