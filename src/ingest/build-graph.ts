@@ -403,15 +403,16 @@ export class GraphBuilder {
         if (stream.query && stream.query.line < oldest) this.settle(stream.query)
         process.serials.delete(key)
       }
-      for (const [key, list] of process.pending) {
+      // forEach, not for…of: destructured entries would allocate an array per pending name.
+      process.pending.forEach((list, key) => {
         let kept = 0
         for (const query of list) {
           if (query.line < oldest) this.settle(query)
           if (!query.done) list[kept++] = query
         }
-        list.length = kept
         if (kept === 0) process.pending.delete(key)
-      }
+        else if (kept < list.length) list.length = kept
+      })
       let kept = 0
       for (const query of process.recent) if (!query.done) process.recent[kept++] = query
       process.recent.length = kept

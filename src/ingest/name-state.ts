@@ -131,8 +131,11 @@ export function toObservation(
   return observation
 }
 
+/** Sorted strings of distinct ids; each dictionary gives distinct ids distinct strings. */
 function strings(ids: Iterable<number>, resolve: (id: number) => string): string[] {
-  return [...new Set([...ids].map((id) => resolve(id)))].sort()
+  const result: string[] = []
+  for (const id of ids) result.push(resolve(id))
+  return result.sort()
 }
 
 function sortKeys<T extends Record<string, number>>(record: T): T {

@@ -1,8 +1,8 @@
 /**
  * A set of pairs of small non-negative integers (key id, address id) in one open-addressing
- * table of typed arrays. Address answers repeat on most lines of a log; looking the pair up
- * here costs one probe in one array, where a `Set` per name cost several pointer hops into
- * objects scattered over the heap, and the sets themselves were garbage-collector work.
+ * table. Address answers repeat on most lines of a log; looking a pair up here touches one
+ * cache line of one typed array, where a `Set` per name cost several pointer hops into objects
+ * scattered over the heap, and the sets themselves were garbage-collector work.
  */
 
 const EMPTY = -1
@@ -10,65 +10,56 @@ const EMPTY = -1
 export class PairSet {
   /** Number of distinct pairs. */
   size = 0
-  /** Pair index per slot, or EMPTY. */
-  private slots: Int32Array = new Int32Array(1024).fill(EMPTY)
-  /** The pairs in insertion order. */
-  private firsts: Int32Array = new Int32Array(512)
-  private seconds: Int32Array = new Int32Array(512)
+  /** Slot `s` holds a pair at `[2s, 2s + 1]`; EMPTY in `2s` marks a free slot. */
+  private table: Int32Array = new Int32Array(2048).fill(EMPTY)
 
   /** Add `(first, second)` unless present. */
   add(first: number, second: number): void {
-    const mask = this.slots.length - 1
+    const table = this.table
+    const mask = (table.length >> 1) - 1
     let slot = slotOf(first, second, mask)
     for (;;) {
-      const index = this.slots[slot] as number
-      if (index === EMPTY) break
-      if (this.firsts[index] === first && this.seconds[index] === second) return
+      const at = table[slot << 1] as number
+      if (at === EMPTY) break
+      if (at === first && table[(slot << 1) + 1] === second) return
       slot = (slot + 1) & mask
     }
-    const index = this.size++
-    if (index >= this.firsts.length) {
-      this.firsts = grow(this.firsts)
-      this.seconds = grow(this.seconds)
-    }
-    this.firsts[index] = first
-    this.seconds[index] = second
-    this.slots[slot] = index
-    if (this.size * 2 > this.slots.length) this.rehash()
+    table[slot << 1] = first
+    table[(slot << 1) + 1] = second
+    if (++this.size * 2 > mask + 1) this.rehash()
   }
 
   /** The second members of every pair, grouped by first member (an array indexed by it). */
   group(): Array<number[] | undefined> {
     const groups: Array<number[] | undefined> = []
-    for (let index = 0; index < this.size; index++) {
-      const first = this.firsts[index] as number
+    const table = this.table
+    for (let at = 0; at < table.length; at += 2) {
+      const first = table[at] as number
+      if (first === EMPTY) continue
       while (groups.length <= first) groups.push(undefined)
-      ;(groups[first] ??= []).push(this.seconds[index] as number)
+      ;(groups[first] ??= []).push(table[at + 1] as number)
     }
     return groups
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY)
-    const mask = slots.length - 1
-    for (let index = 0; index < this.size; index++) {
-      const first = this.firsts[index] as number
-      const second = this.seconds[index] as number
+    const old = this.table
+    const table = new Int32Array(old.length * 2).fill(EMPTY)
+    const mask = (table.length >> 1) - 1
+    for (let at = 0; at < old.length; at += 2) {
+      const first = old[at] as number
+      if (first === EMPTY) continue
+      const second = old[at + 1] as number
       let slot = slotOf(first, second, mask)
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask
-      slots[slot] = index
+      while (table[slot << 1] !== EMPTY) slot = (slot + 1) & mask
+      table[slot << 1] = first
+      table[(slot << 1) + 1] = second
     }
-    this.slots = slots
+    this.table = table
   }
 }
 
 /** Where a pair's probe starts: both members mixed, since either alone repeats a lot. */
 function slotOf(first: number, second: number, mask: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask
-}
-
-function grow(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2)
-  grown.set(array)
-  return grown
 }
