@@ -12,7 +12,7 @@
  */
 import {InternedValues, NO_KEY} from './interned-values.js'
 import {NameCounters} from './name-counters.js'
-import {PairSet} from './pair-set.js'
+import {PairIndex} from './pair-index.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -54,6 +54,8 @@ interface PendingQuery {
   typeId: number
   /** `undefined` when the query is ignored (client filter, root name): its answers are too. */
   state: NameState | undefined
+  /** The counters' slot for the query's name and type (-1 without a state). */
+  slot: number
   answered: boolean
   done: boolean
   line: number
@@ -96,8 +98,8 @@ export class GraphBuilder {
   /** The counts of every state, by key id. */
   readonly counters = new NameCounters()
   /** (key id, address id) of every address answer. */
-  readonly v4 = new PairSet()
-  readonly v6 = new PairSet()
+  readonly v4 = new PairIndex()
+  readonly v6 = new PairIndex()
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
@@ -221,9 +223,11 @@ export class GraphBuilder {
     const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
     const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
     let state: NameState | undefined
+    let slot = -1
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
-      this.counters.countQuery(keyId, typeId)
+      slot = this.counters.slot(keyId, typeId)
+      this.counters.countQuery(slot)
       // Most names are asked by one client over and over: skip the set when it is the last one.
       if (this.counters.takeClient(keyId, label)) state.clients.add(label)
       this.counters.seenAt(keyId, time)
@@ -233,6 +237,7 @@ export class GraphBuilder {
       keyId,
       typeId,
       state,
+      slot,
       answered: false,
       done: false,
       line,
@@ -296,9 +301,15 @@ export class GraphBuilder {
       }
       this.record(query, state, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        this.v4.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v4.indexOf(
+          keyId,
+          this.values.addressOf(buffer, message.addressStart, message.addressEnd),
+        )
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        this.v6.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v6.indexOf(
+          keyId,
+          this.values.addressOf(buffer, message.addressStart, message.addressEnd),
+        )
       }
       this.counters.seenAt(keyId, time)
     }
@@ -325,6 +336,7 @@ export class GraphBuilder {
       keyId,
       typeId: -1,
       state: undefined,
+      slot: -1,
       answered: false,
       done: false,
       line: -1,
@@ -350,7 +362,9 @@ export class GraphBuilder {
       if (query.recordedOther.includes(token)) return
       query.recordedOther.push(token)
     }
-    this.counters.countOutcome(state.keyId, query.typeId, outcome)
+    const slot =
+      state.keyId === query.keyId ? query.slot : this.counters.slot(state.keyId, query.typeId)
+    this.counters.countOutcome(slot, outcome)
   }
 
   /**
@@ -389,7 +403,7 @@ export class GraphBuilder {
     if (query.done) return
     query.done = true
     if (!query.answered && query.state) {
-      this.counters.countOutcome(query.state.keyId, query.typeId, OUTCOME_UNANSWERED)
+      this.counters.countOutcome(query.slot, OUTCOME_UNANSWERED)
     }
   }
 

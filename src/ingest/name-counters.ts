@@ -1,67 +1,73 @@
 /**
  * The per-name numbers ingest updates on almost every line (query counts by type, outcome
- * counts, first/last seen, the last client), in flat typed arrays indexed by key id. With one
- * object per name, each update chased pointers to a small array somewhere in the heap; with
- * tens of thousands of names those were cache misses on every line. Here one name's counters
- * sit together in a few long arrays the garbage collector never has to walk.
+ * counts, first/last seen, the last client), in flat typed arrays. With one object per name,
+ * each update chased pointers to a small array somewhere in the heap; with tens of thousands
+ * of names those were cache misses on every line. Counts by type are kept per (name, type)
+ * slot, numbered as pairs first occur, so a log with thousands of odd query types costs memory
+ * for the pairs it has, not for every name times every type.
  */
 import {OUTCOME_COUNT} from './name-state.js'
+import {PairIndex} from './pair-index.js'
 
-/** Key ids made room for at first; grown by doubling. */
-const INITIAL_KEYS = 1024
-/** Query type ids made room for per key at first; types are few, and grown on demand. */
-const INITIAL_TYPES = 4
+/** Key ids and slots made room for at first; grown by doubling. */
+const INITIAL_CAPACITY = 1024
 
 export class NameCounters {
-  /** Query count at `keyId * typeStride + typeId`. */
-  private queries: Int32Array
-  /** Outcome count at `(keyId * typeStride + typeId) * OUTCOME_COUNT + outcome`. */
-  private outcomes: Int32Array
-  /** Seconds (see shapes/timestamp.ts); -1 until a line mentions the name. */
-  private firstSeen: Int32Array
-  private lastSeen: Int32Array
-  /** The client label added last per key, to skip the client set for repeated askers. */
-  private lastClients: Int32Array
-  private keyCapacity = INITIAL_KEYS
-  private typeStride = INITIAL_TYPES
-
-  constructor() {
-    this.queries = new Int32Array(INITIAL_KEYS * INITIAL_TYPES)
-    this.outcomes = new Int32Array(INITIAL_KEYS * INITIAL_TYPES * OUTCOME_COUNT)
-    this.firstSeen = new Int32Array(INITIAL_KEYS).fill(-1)
-    this.lastSeen = new Int32Array(INITIAL_KEYS).fill(-1)
-    this.lastClients = new Int32Array(INITIAL_KEYS).fill(-1)
-  }
-
-  /** How many query type ids the arrays have room for (type ids are below this). */
-  get types(): number {
-    return this.typeStride
-  }
+  /** (key id, type id) → slot. */
+  private readonly slots = new PairIndex()
+  /** Query count by slot. */
+  private queries: Int32Array = new Int32Array(INITIAL_CAPACITY)
+  /** Outcome count at `slot * OUTCOME_COUNT + outcome`. */
+  private outcomes: Int32Array = new Int32Array(INITIAL_CAPACITY * OUTCOME_COUNT)
+  /** Seconds (see shapes/timestamp.ts) by key id; -1 until a line mentions the name. */
+  private firstSeen: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
+  private lastSeen: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
+  /** The client label added last per key id, to skip the client set for repeated askers. */
+  private lastClients: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
 
   /** Make room for `keyId`; call before using it. */
   reserveKey(keyId: number): void {
-    if (keyId < this.keyCapacity) return
-    let capacity = this.keyCapacity
-    while (capacity <= keyId) capacity *= 2
-    this.relayout(capacity, this.typeStride)
+    if (keyId < this.firstSeen.length) return
+    const length = capacityFor(keyId, this.firstSeen.length)
+    this.firstSeen = grow(this.firstSeen, length, -1)
+    this.lastSeen = grow(this.lastSeen, length, -1)
+    this.lastClients = grow(this.lastClients, length, -1)
   }
 
-  countQuery(keyId: number, typeId: number): void {
-    if (typeId >= this.typeStride) this.relayout(this.keyCapacity, typeId * 2)
-    ;(this.queries[keyId * this.typeStride + typeId] as number)++
+  /** The slot of a name's counts for one query type; queries keep theirs to skip the lookup. */
+  slot(keyId: number, typeId: number): number {
+    const slot = this.slots.indexOf(keyId, typeId)
+    if (slot >= this.queries.length) {
+      const length = capacityFor(slot, this.queries.length)
+      this.queries = grow(this.queries, length, 0)
+      this.outcomes = grow(this.outcomes, length * OUTCOME_COUNT, 0)
+    }
+    return slot
   }
 
-  countOutcome(keyId: number, typeId: number, outcome: number): void {
-    if (typeId >= this.typeStride) this.relayout(this.keyCapacity, typeId * 2)
-    ;(this.outcomes[(keyId * this.typeStride + typeId) * OUTCOME_COUNT + outcome] as number)++
+  countQuery(slot: number): void {
+    ;(this.queries[slot] as number)++
   }
 
-  queryCount(keyId: number, typeId: number): number {
-    return this.queries[keyId * this.typeStride + typeId] as number
+  countOutcome(slot: number, outcome: number): void {
+    ;(this.outcomes[slot * OUTCOME_COUNT + outcome] as number)++
   }
 
-  outcomeCount(keyId: number, typeId: number, outcome: number): number {
-    return this.outcomes[(keyId * this.typeStride + typeId) * OUTCOME_COUNT + outcome] as number
+  /** Slots grouped by key id (an array indexed by it). */
+  slotsByKey(): Array<number[] | undefined> {
+    return this.slots.group()
+  }
+
+  typeOf(slot: number): number {
+    return this.slots.second(slot)
+  }
+
+  queryCount(slot: number): number {
+    return this.queries[slot] as number
+  }
+
+  outcomeCount(slot: number, outcome: number): number {
+    return this.outcomes[slot * OUTCOME_COUNT + outcome] as number
   }
 
   seenAt(keyId: number, time: number): void {
@@ -89,39 +95,18 @@ export class NameCounters {
     this.lastClients[keyId] = label
     return true
   }
-
-  /** Copy everything into arrays for `keyCapacity` keys of `typeStride` types each. */
-  private relayout(keyCapacity: number, typeStride: number): void {
-    const queries = new Int32Array(keyCapacity * typeStride)
-    const outcomes = new Int32Array(keyCapacity * typeStride * OUTCOME_COUNT)
-    const oldStride = this.typeStride
-    for (let keyId = 0; keyId < this.keyCapacity; keyId++) {
-      queries.set(
-        this.queries.subarray(keyId * oldStride, (keyId + 1) * oldStride),
-        keyId * typeStride,
-      )
-      outcomes.set(
-        this.outcomes.subarray(
-          keyId * oldStride * OUTCOME_COUNT,
-          (keyId + 1) * oldStride * OUTCOME_COUNT,
-        ),
-        keyId * typeStride * OUTCOME_COUNT,
-      )
-    }
-    this.queries = queries
-    this.outcomes = outcomes
-    this.firstSeen = grow(this.firstSeen, keyCapacity)
-    this.lastSeen = grow(this.lastSeen, keyCapacity)
-    this.lastClients = grow(this.lastClients, keyCapacity)
-    this.keyCapacity = keyCapacity
-    this.typeStride = typeStride
-  }
 }
 
-/** A longer copy, new entries -1. */
-function grow(array: Int32Array, length: number): Int32Array {
-  if (length === array.length) return array
-  const grown = new Int32Array(length).fill(-1)
+/** The doubled capacity that holds `index`. */
+function capacityFor(index: number, capacity: number): number {
+  while (capacity <= index) capacity *= 2
+  return capacity
+}
+
+/** A longer copy, new entries set to `fill`. */
+function grow(array: Int32Array, length: number, fill: number): Int32Array {
+  const grown = new Int32Array(length)
+  if (fill !== 0) grown.fill(fill, array.length)
   grown.set(array)
   return grown
 }

@@ -47,6 +47,15 @@ export interface NameState {
   rawNames: string[]
 }
 
+/** Where a state's data outside the state itself is. */
+export interface ObservationIds {
+  /** Its NameCounters slots, one per query type. */
+  slots: readonly number[]
+  /** Address ids. */
+  v4: readonly number[]
+  v6: readonly number[]
+}
+
 /** Turns the ids a NameState holds back into strings. */
 export interface Dictionary {
   key(id: number): string
@@ -80,29 +89,28 @@ export function addRawName(state: NameState, raw: string): void {
  * Freeze a state into the graph's observation.
  *
  * @param counters Holds the state's counts.
- * @param addresses The state's address ids.
+ * @param ids Where its counts are and which addresses it had.
  * @param file The source name recorded in `places`.
  * @param dictionary Resolves the ids.
  */
 export function toObservation(
   state: NameState,
   counters: NameCounters,
-  addresses: {v4: readonly number[] | undefined; v6: readonly number[] | undefined},
+  ids: ObservationIds,
   file: string,
   dictionary: Dictionary,
 ): Observation {
   const keyId = state.keyId
   const queries: Record<string, number> = {}
   const outcomes: Observation['outcomes'] = {}
-  for (let typeId = 0; typeId < counters.types; typeId++) {
-    const count = counters.queryCount(keyId, typeId)
-    if (count > 0) queries[dictionary.type(typeId)] = count
-  }
-  for (let typeId = 0; typeId < counters.types; typeId++) {
+  for (const slot of ids.slots) {
+    const type = dictionary.type(counters.typeOf(slot))
+    const count = counters.queryCount(slot)
+    if (count > 0) queries[type] = count
     for (let outcome = 0; outcome < OUTCOME_COUNT; outcome++) {
-      const count = counters.outcomeCount(keyId, typeId, outcome)
+      const count = counters.outcomeCount(slot, outcome)
       if (count === 0) continue
-      const perType = (outcomes[dictionary.type(typeId)] ??= {})
+      const perType = (outcomes[type] ??= {})
       perType[OUTCOMES[outcome] as Outcome] = count
     }
   }
@@ -114,8 +122,8 @@ export function toObservation(
         .map((type) => [type, sortKeys(outcomes[type] as Record<string, number>)]),
     ),
     addresses: {
-      v4: strings(addresses.v4 ?? [], (id) => dictionary.address(id)),
-      v6: strings(addresses.v6 ?? [], (id) => dictionary.address(id)),
+      v4: strings(ids.v4, (id) => dictionary.address(id)),
+      v6: strings(ids.v6, (id) => dictionary.address(id)),
     },
     cnameTo: strings(state.cnameTo, (id) => dictionary.key(id)),
     cnameFrom: strings(state.cnameFrom, (id) => dictionary.key(id)),
