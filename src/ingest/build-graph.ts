@@ -95,7 +95,7 @@ export interface BuildOptions {
 export class GraphBuilder {
   /** Observed names by key id. */
   readonly states: Array<NameState | undefined> = []
-  /** The counts of every state, by key id. */
+  /** The counts and first/last-seen times of every state. */
   readonly counters = new NameCounters()
   /** (key id, address id) of every address answer. */
   readonly v4 = new PairIndex()
@@ -301,15 +301,9 @@ export class GraphBuilder {
       }
       this.record(query, state, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        this.v4.indexOf(
-          keyId,
-          this.values.addressOf(buffer, message.addressStart, message.addressEnd),
-        )
+        this.v4.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        this.v6.indexOf(
-          keyId,
-          this.values.addressOf(buffer, message.addressStart, message.addressEnd),
-        )
+        this.v6.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       }
       this.counters.seenAt(keyId, time)
     }

@@ -45,6 +45,11 @@ export class PairIndex {
     return index
   }
 
+  /** Note `(first, second)` when only whether it occurred matters. */
+  add(first: number, second: number): void {
+    this.indexOf(first, second)
+  }
+
   second(index: number): number {
     return this.seconds[index] as number
   }
