@@ -11,6 +11,7 @@ import {writeFileAtomic} from '../fs/write-atomic.js'
 import {createRoot, ensureNode, observedNodes} from './tree.js'
 import {
   GRAPH_SCHEMA,
+  type DomainNode,
   type Observation,
   type Outcome,
   type Root,
@@ -91,8 +92,8 @@ export function graphToDocument(root: Root): GraphDocument {
 
 /** The document's text: two-space JSON with a final newline. */
 export function serializeGraph(root: Root): string {
-  // Byte for byte `JSON.stringify(graphToDocument(root), undefined, 2)`, built one name at a
-  // time so that a large graph is never held twice (tree and document) at once.
+  // Byte for byte `JSON.stringify(graphToDocument(root), undefined, 2)`, built a batch of
+  // names at a time so that a large graph is never held twice (tree and document) at once.
   const head = JSON.stringify(
     {schema: GRAPH_SCHEMA, runs: root.data?.runs ?? 0, sources: root.data?.sources ?? []},
     undefined,
@@ -103,14 +104,40 @@ export function serializeGraph(root: Root): string {
   )
   if (nodes.length === 0) return `${head.slice(0, -2)},\n  "names": {}\n}\n`
   const parts = [`${head.slice(0, -2)},\n  "names": {\n`]
-  nodes.forEach((node, index) => {
-    const value = JSON.stringify(canonicalObservation(node.data.observation), undefined, 2)
-    parts.push(
-      `    ${JSON.stringify(node.name)}: ${value.replaceAll('\n', '\n    ')}${index < nodes.length - 1 ? ',' : ''}\n`,
-    )
-  })
-  parts.push('  }\n}\n')
+  for (let start = 0; start < nodes.length; start += SERIALIZE_BATCH) {
+    if (start > 0) parts.push(',\n')
+    parts.push(serializeNames(nodes.slice(start, start + SERIALIZE_BATCH)))
+  }
+  parts.push('\n  }\n}\n')
   return parts.join('')
+}
+
+/** Names stringified per call: one native `JSON.stringify` beats thousands of small ones. */
+const SERIALIZE_BATCH = 1024
+const BATCH_HEAD = '{\n  "n": {\n'
+const BATCH_TAIL = '\n  }\n}'
+
+/** `"name": {…}` entries indented for the `names` record, comma-separated, no final newline. */
+function serializeNames(nodes: Array<DomainNode & {data: {observation: Observation}}>): string {
+  if (nodes.some((node) => isArrayIndex(node.name))) {
+    // Objects list such keys first, whatever the insertion order: keep the sorted order.
+    return nodes
+      .map(
+        (node) =>
+          `    ${JSON.stringify(node.name)}: ${JSON.stringify(canonicalObservation(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
+      )
+      .join(',\n')
+  }
+  const names: Record<string, Observation> = {}
+  for (const node of nodes) names[node.name] = canonicalObservation(node.data.observation)
+  // Nested one level deeper than `names`, the entries come out with the document's indentation.
+  const text = JSON.stringify({n: names}, undefined, 2)
+  return text.slice(BATCH_HEAD.length, -BATCH_TAIL.length)
+}
+
+/** A key JavaScript objects order before all others (`"0"`, `"42"`, up to 2³² − 2). */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295
 }
 
 /** Rebuild the tree from a validated document. */

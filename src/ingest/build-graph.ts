@@ -11,6 +11,8 @@
  * (interned-values.ts), so the per-line work is integer work.
  */
 import {InternedValues, NO_KEY} from './interned-values.js'
+import {NameCounters} from './name-counters.js'
+import {PairIndex} from './pair-index.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -29,8 +31,6 @@ import {
 } from './message.js'
 import {
   addRawName,
-  countOutcome,
-  countQuery,
   createNameState,
   OUTCOME_ADDRESS,
   OUTCOME_CNAME,
@@ -41,7 +41,6 @@ import {
   OUTCOME_NXDOMAIN,
   OUTCOME_REFUSED,
   OUTCOME_UNANSWERED,
-  seenAt,
   type Dictionary,
   type NameState,
 } from './name-state.js'
@@ -55,6 +54,8 @@ interface PendingQuery {
   typeId: number
   /** `undefined` when the query is ignored (client filter, root name): its answers are too. */
   state: NameState | undefined
+  /** The counters' slot for the query's name and type (-1 without a state). */
+  slot: number
   answered: boolean
   done: boolean
   line: number
@@ -94,6 +95,11 @@ export interface BuildOptions {
 export class GraphBuilder {
   /** Observed names by key id. */
   readonly states: Array<NameState | undefined> = []
+  /** The counts and first/last-seen times of every state. */
+  readonly counters = new NameCounters()
+  /** (key id, address id) of every address answer. */
+  readonly v4 = new PairIndex()
+  readonly v6 = new PairIndex()
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
@@ -177,7 +183,7 @@ export class GraphBuilder {
         const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
         if (query?.state && !query.done) {
           this.record(query, query.state, OUTCOME_REFUSED)
-          seenAt(query.state, time)
+          this.counters.seenAt(query.state.keyId, time)
         }
         break
       }
@@ -217,21 +223,21 @@ export class GraphBuilder {
     const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
     const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
     let state: NameState | undefined
+    let slot = -1
     if (label >= 0 && keyId !== NO_KEY) {
       state = this.stateOf(rawId, keyId, line)
-      countQuery(state, typeId)
+      slot = this.counters.slot(keyId, typeId)
+      this.counters.countQuery(slot)
       // Most names are asked by one client over and over: skip the set when it is the last one.
-      if (state.lastClient !== label) {
-        state.clients.add(label)
-        state.lastClient = label
-      }
-      seenAt(state, time)
+      if (this.counters.takeClient(keyId, label)) state.clients.add(label)
+      this.counters.seenAt(keyId, time)
       this.queries++
     }
     const query: PendingQuery = {
       keyId,
       typeId,
       state,
+      slot,
       answered: false,
       done: false,
       line,
@@ -295,11 +301,11 @@ export class GraphBuilder {
       }
       this.record(query, state, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        state.v4.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v4.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        state.v6.add(this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v6.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
       }
-      seenAt(state, time)
+      this.counters.seenAt(keyId, time)
     }
     stream.lastKey = keyId === NO_KEY ? -2 : keyId
     stream.lastCname = message.answer === ANSWER_CNAME
@@ -324,6 +330,7 @@ export class GraphBuilder {
       keyId,
       typeId: -1,
       state: undefined,
+      slot: -1,
       answered: false,
       done: false,
       line: -1,
@@ -349,7 +356,9 @@ export class GraphBuilder {
       if (query.recordedOther.includes(token)) return
       query.recordedOther.push(token)
     }
-    countOutcome(state, query.typeId, outcome)
+    const slot =
+      state.keyId === query.keyId ? query.slot : this.counters.slot(state.keyId, query.typeId)
+    this.counters.countOutcome(slot, outcome)
   }
 
   /**
@@ -388,7 +397,7 @@ export class GraphBuilder {
     if (query.done) return
     query.done = true
     if (!query.answered && query.state) {
-      countOutcome(query.state, query.typeId, OUTCOME_UNANSWERED)
+      this.counters.countOutcome(query.slot, OUTCOME_UNANSWERED)
     }
   }
 
@@ -402,15 +411,16 @@ export class GraphBuilder {
         if (stream.query && stream.query.line < oldest) this.settle(stream.query)
         process.serials.delete(key)
       }
-      for (const [key, list] of process.pending) {
+      // forEach, not for…of: destructured entries would allocate an array per pending name.
+      process.pending.forEach((list, key) => {
         let kept = 0
         for (const query of list) {
           if (query.line < oldest) this.settle(query)
           if (!query.done) list[kept++] = query
         }
-        list.length = kept
         if (kept === 0) process.pending.delete(key)
-      }
+        else if (kept < list.length) list.length = kept
+      })
       let kept = 0
       for (const query of process.recent) if (!query.done) process.recent[kept++] = query
       process.recent.length = kept
@@ -432,6 +442,7 @@ export class GraphBuilder {
     while (this.states.length <= keyId) this.states.push(undefined)
     let state = this.states[keyId] as NameState | undefined
     if (!state) {
+      this.counters.reserveKey(keyId)
       state = createNameState(keyId, line)
       this.states[keyId] = state
     }

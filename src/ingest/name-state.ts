@@ -1,9 +1,11 @@
 /**
  * What ingest accumulates per name while reading one source. Everything is kept as small
  * integers (ids of interned types, addresses, clients and names) so that a line updates a few
- * numbers; the graph's sorted, string-valued `Observation` is produced once at the end.
+ * numbers; the graph's sorted, string-valued `Observation` is produced once at the end. The
+ * counters every line touches live in NameCounters; the sets that rarely change live here.
  */
 import type {Observation, Outcome} from '../graph/types.js'
+import type {NameCounters} from './name-counters.js'
 import {formatTime} from './shapes/index.js'
 
 /** At most this many spellings are kept per name. KEEP IN SYNC with src/graph/merge.ts */
@@ -34,27 +36,24 @@ export const OUTCOME_DHCP = 8
 
 export interface NameState {
   keyId: number
-  /** Query count by type id (typed arrays: no holes, grown on demand). */
-  queries: Int32Array
-  /** Outcome count at `typeId * OUTCOME_COUNT + outcome`. */
-  outcomes: Int32Array
-  /** Address ids. */
-  v4: Set<number>
-  v6: Set<number>
   /** Name (key) ids. */
   cnameTo: Set<number>
   cnameFrom: Set<number>
   /** Client label ids. */
   clients: Set<number>
-  /** The label added last, to skip the set for repeated askers. */
-  lastClient: number
-  /** Seconds (see shapes/timestamp.ts); -1 until a line with a time mentions the name. */
-  firstSeen: number
-  lastSeen: number
   /** The first line of this source that mentions the name. */
   firstLine: number
   /** Sorted, at most RAW_NAMES_LIMIT. */
   rawNames: string[]
+}
+
+/** Where a state's data outside the state itself is. */
+export interface ObservationIds {
+  /** Its NameCounters slots, one per query type. */
+  slots: readonly number[]
+  /** Address ids. */
+  v4: readonly number[]
+  v6: readonly number[]
 }
 
 /** Turns the ids a NameState holds back into strings. */
@@ -68,16 +67,9 @@ export interface Dictionary {
 export function createNameState(keyId: number, line: number): NameState {
   return {
     keyId,
-    queries: new Int32Array(4),
-    outcomes: new Int32Array(4 * OUTCOME_COUNT),
-    v4: new Set(),
-    v6: new Set(),
     cnameTo: new Set(),
     cnameFrom: new Set(),
     clients: new Set(),
-    lastClient: -1,
-    firstSeen: -1,
-    lastSeen: -1,
     firstLine: line,
     rawNames: [],
   }
@@ -93,48 +85,35 @@ export function addRawName(state: NameState, raw: string): void {
   if (names.length > RAW_NAMES_LIMIT) names.length = RAW_NAMES_LIMIT
 }
 
-export function seenAt(state: NameState, time: number): void {
-  if (state.firstSeen < 0 || time < state.firstSeen) state.firstSeen = time
-  if (time > state.lastSeen) state.lastSeen = time
-}
-
-export function countQuery(state: NameState, typeId: number): void {
-  if (typeId >= state.queries.length) state.queries = grow(state.queries, (typeId + 4) * 2)
-  ;(state.queries[typeId] as number)++
-}
-
-export function countOutcome(state: NameState, typeId: number, outcome: number): void {
-  const index = typeId * OUTCOME_COUNT + outcome
-  if (index >= state.outcomes.length) {
-    state.outcomes = grow(state.outcomes, (typeId + 4) * 2 * OUTCOME_COUNT)
-  }
-  ;(state.outcomes[index] as number)++
-}
-
-function grow(array: Int32Array, length: number): Int32Array {
-  const grown = new Int32Array(length)
-  grown.set(array)
-  return grown
-}
-
 /**
  * Freeze a state into the graph's observation.
  *
+ * @param counters Holds the state's counts.
+ * @param ids Where its counts are and which addresses it had.
  * @param file The source name recorded in `places`.
  * @param dictionary Resolves the ids.
  */
-export function toObservation(state: NameState, file: string, dictionary: Dictionary): Observation {
+export function toObservation(
+  state: NameState,
+  counters: NameCounters,
+  ids: ObservationIds,
+  file: string,
+  dictionary: Dictionary,
+): Observation {
+  const keyId = state.keyId
   const queries: Record<string, number> = {}
-  state.queries.forEach((count, typeId) => {
-    if (count > 0) queries[dictionary.type(typeId)] = count
-  })
   const outcomes: Observation['outcomes'] = {}
-  state.outcomes.forEach((count, index) => {
-    if (!(count > 0)) return
-    const type = dictionary.type(Math.floor(index / OUTCOME_COUNT))
-    const perType = (outcomes[type] ??= {})
-    perType[OUTCOMES[index % OUTCOME_COUNT] as Outcome] = count
-  })
+  for (const slot of ids.slots) {
+    const type = dictionary.type(counters.typeOf(slot))
+    const count = counters.queryCount(slot)
+    if (count > 0) queries[type] = count
+    for (let outcome = 0; outcome < OUTCOME_COUNT; outcome++) {
+      const count = counters.outcomeCount(slot, outcome)
+      if (count === 0) continue
+      const perType = (outcomes[type] ??= {})
+      perType[OUTCOMES[outcome] as Outcome] = count
+    }
+  }
   const observation: Observation = {
     queries: sortKeys(queries),
     outcomes: Object.fromEntries(
@@ -143,8 +122,8 @@ export function toObservation(state: NameState, file: string, dictionary: Dictio
         .map((type) => [type, sortKeys(outcomes[type] as Record<string, number>)]),
     ),
     addresses: {
-      v4: strings(state.v4, (id) => dictionary.address(id)),
-      v6: strings(state.v6, (id) => dictionary.address(id)),
+      v4: strings(ids.v4, (id) => dictionary.address(id)),
+      v6: strings(ids.v6, (id) => dictionary.address(id)),
     },
     cnameTo: strings(state.cnameTo, (id) => dictionary.key(id)),
     cnameFrom: strings(state.cnameFrom, (id) => dictionary.key(id)),
@@ -153,15 +132,18 @@ export function toObservation(state: NameState, file: string, dictionary: Dictio
     rawNames: [...state.rawNames],
     runs: 1,
   }
-  if (state.firstSeen >= 0) {
-    observation.firstSeen = formatTime(state.firstSeen)
-    observation.lastSeen = formatTime(state.lastSeen)
+  if (counters.first(keyId) >= 0) {
+    observation.firstSeen = formatTime(counters.first(keyId))
+    observation.lastSeen = formatTime(counters.last(keyId))
   }
   return observation
 }
 
-function strings(ids: Set<number>, resolve: (id: number) => string): string[] {
-  return [...new Set([...ids].map((id) => resolve(id)))].sort()
+/** Sorted strings of distinct ids; each dictionary gives distinct ids distinct strings. */
+function strings(ids: Iterable<number>, resolve: (id: number) => string): string[] {
+  const result: string[] = []
+  for (const id of ids) result.push(resolve(id))
+  return result.sort()
 }
 
 function sortKeys<T extends Record<string, number>>(record: T): T {

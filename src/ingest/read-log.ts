@@ -5,7 +5,7 @@
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
 import {GraphBuilder} from './build-graph.js'
-import {toObservation} from './name-state.js'
+import {toObservation, type ObservationIds} from './name-state.js'
 import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
 export interface LogResult {
@@ -52,9 +52,18 @@ export function scannerResult(file: string, gzip: boolean, scanner: LogScanner):
     unparsed: counts.unparsed,
   }
   const graph = createRoot()
-  for (const [key, state] of scanner.builder.observed()) {
+  const builder = scanner.builder
+  const slots = builder.counters.slotsByKey()
+  const v4 = builder.v4.group()
+  const v6 = builder.v6.group()
+  for (const [key, state] of builder.observed()) {
+    const ids: ObservationIds = {
+      slots: slots[state.keyId] ?? [],
+      v4: (v4[state.keyId] ?? []).map((index) => builder.v4.second(index)),
+      v6: (v6[state.keyId] ?? []).map((index) => builder.v6.second(index)),
+    }
     ensureNode(graph, key).data = {
-      observation: toObservation(state, file, scanner.builder.dictionary),
+      observation: toObservation(state, builder.counters, ids, file, builder.dictionary),
     }
   }
   graph.data = {runs: 1, sources: [source]}

@@ -11,7 +11,8 @@ import {
   saveGraph,
   serializeGraph,
 } from '../../src/graph/document.js'
-import {createRoot} from '../../src/graph/tree.js'
+import {createRoot, ensureNode} from '../../src/graph/tree.js'
+import type {Observation} from '../../src/graph/types.js'
 import {graphArbitrary} from '../support/graph-arbitrary.js'
 
 describe('graph document', () => {
@@ -44,6 +45,20 @@ describe('graph document', () => {
     )
     const empty = createRoot()
     expect(serializeGraph(empty)).toBe(`${JSON.stringify(graphToDocument(empty), undefined, 2)}\n`)
+  })
+
+  it('should serialise large graphs, and names that look like numbers, in sorted order', () => {
+    const root = createRoot()
+    const names = Array.from({length: 2500}, (_, index) => `host${index}.example`)
+    for (const name of names) ensureNode(root, name).data = {observation: observation()}
+    expect(serializeGraph(root)).toBe(`${JSON.stringify(graphToDocument(root), undefined, 2)}\n`)
+
+    // Objects would list `42` and `7` first; the document keeps them in sorted order.
+    for (const name of ['42', '7']) ensureNode(root, name).data = {observation: observation()}
+    const text = serializeGraph(root)
+    const written = [...text.matchAll(/^ {4}"([^"]+)": \{$/gm)].map((match) => match[1])
+    expect(written).toEqual([...names, '42', '7'].sort())
+    expect(serializeGraph(parseGraph(text, 'graph.json'))).toBe(text)
   })
 
   it('should write the names sorted, under the schema version', () => {
@@ -101,3 +116,17 @@ describe('graph document', () => {
     })
   })
 })
+
+function observation(): Observation {
+  return {
+    queries: {A: 1},
+    outcomes: {A: {address: 1}},
+    addresses: {v4: ['192.0.2.1'], v6: []},
+    cnameTo: [],
+    cnameFrom: [],
+    clients: ['10.0.0.2'],
+    places: [{file: 'dns.log', line: 1}],
+    rawNames: [],
+    runs: 1,
+  }
+}
