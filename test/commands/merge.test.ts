@@ -101,6 +101,14 @@ describe('allowlist merge', () => {
     expect(result.stderr).toContain('  registry.npmjs.org  runs 1/2, clients 1, queries 4\n')
   })
 
+  it('should print the merged graph to stdout for `-o -`, as ingest does', async () => {
+    const written = await merge('one.json', graph('npm'), graph('pip'))
+    const result = runCli(['merge', graph('npm'), graph('pip'), '-o', '-'])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(written)
+    expect(result.stderr).toContain('Merged 2 graphs (2 runs, 39 names)\n')
+  })
+
   it('should exit 3 naming a file that is not a graph, and write nothing', async () => {
     const log = join(FIXTURES, 'npm-install/dns.log')
     const output = join(files.path, 'never.json')
