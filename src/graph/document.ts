@@ -9,13 +9,7 @@ import {z} from 'zod'
 import {AllowlistError} from '../errors.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
 import {createRoot, ensureNode, observedNodes} from './tree.js'
-import {
-  GRAPH_SCHEMA,
-  type Observation,
-  type Outcome,
-  type Root,
-  type SourceSummary,
-} from './types.js'
+import {GRAPH_SCHEMA, type Observation, OUTCOMES, type Root, type SourceSummary} from './types.js'
 
 /** The serialised graph. */
 export interface GraphDocument {
@@ -27,17 +21,7 @@ export interface GraphDocument {
 
 const count = z.number().int().nonnegative()
 const sortedStrings = z.array(z.string())
-const outcome = z.enum([
-  'address',
-  'cname',
-  'nxdomain',
-  'nodata',
-  'refused',
-  'unanswered',
-  'config',
-  'hosts',
-  'dhcp',
-] satisfies Outcome[])
+const outcome = z.enum(OUTCOMES)
 
 const observationSchema = z.strictObject({
   queries: z.record(z.string(), count),
