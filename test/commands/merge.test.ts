@@ -7,12 +7,12 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {saveGraph} from '../../src/graph/document.js'
 import {graphArbitrary} from '../support/graph-arbitrary.js'
 import {runCli} from '../support/cli.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist merge', () => {
-  const files = useTempFiles('merge')
+  const files = useTempDir('allowlist-merge-', {per: 'file'})
   const graph = (name: string): string => join(files.path, `${name}.json`)
   beforeAll(() => {
     for (const [name, log] of [

@@ -13,22 +13,22 @@ describe('writeFileAtomic', () => {
   const directory = useTempDir('allowlist-write-atomic-')
 
   it('should replace a regular file and leave no temporary file', async () => {
-    const target = join(directory(), 'list.txt')
+    const target = join(directory.path, 'list.txt')
     await writeFile(target, 'old\n')
     await writeFileAtomic(target, 'new\n')
     expect(await readFile(target, 'utf8')).toBe('new\n')
-    expect(await readdir(directory())).toEqual(['list.txt'])
+    expect(await readdir(directory.path)).toEqual(['list.txt'])
   })
 
   it('should write through a FIFO instead of renaming a file over it', async () => {
     requireProgram('mkfifo', 'coreutils')
-    const fifo = join(directory(), 'pipe')
+    const fifo = join(directory.path, 'pipe')
     execFileSync('mkfifo', [fifo])
     const received = text(createReadStream(fifo))
     await writeFileAtomic(fifo, 'through the pipe\n')
     expect(await received).toBe('through the pipe\n')
     expect((await stat(fifo)).isFIFO()).toBe(true)
-    expect(await readdir(directory())).toEqual(['pipe'])
+    expect(await readdir(directory.path)).toEqual(['pipe'])
   })
 
   it('should write through a character device such as /dev/null', async () => {
@@ -41,7 +41,7 @@ describe('writeOutputFile', () => {
   const directory = useTempDir('allowlist-write-output-')
 
   it('should fail with the output error naming the file', async () => {
-    const target = join(directory(), 'missing', 'list.txt')
+    const target = join(directory.path, 'missing', 'list.txt')
     const failure = writeOutputFile(target, 'x\n')
     await expect(failure).rejects.toThrow(new RegExp(`^Cannot write \`${target}\`: ENOENT`))
     await expect(failure).rejects.toMatchObject({exit: 'output', file: target})
