@@ -24,14 +24,30 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode
 
-/** One line per code for command help texts. */
-export const EXIT_CODES_HELP = [
-  '0  success (diff: same; check/verify: nothing blocked)',
-  '1  finding: lists differ, a name would be blocked, or a warning under --strict',
-  '2  bad flags or arguments',
-  '3  an input cannot be read or parsed',
-  '4  invalid configuration',
-  '5  an output cannot be written',
-  '6  missing environment (lxc, LXD daemon, a required program)',
-  '130 interrupted (after cleaning up)',
-].join('\n')
+const HELP_LINES: Record<ExitCodeName, string> = {
+  ok: '0  success (diff: same; check/verify: nothing blocked)',
+  finding: '1  finding: lists differ, a name would be blocked, or a warning under --strict',
+  usage: '2  bad flags or arguments',
+  input: '3  an input cannot be read or parsed',
+  config: '4  invalid configuration',
+  output: '5  an output cannot be written',
+  environment: '6  missing environment (lxc, LXD daemon, a required program)',
+  interrupted: '130 interrupted (after cleaning up)',
+}
+
+/**
+ * The exit codes a command can end with, one line each, for its help text.
+ *
+ * @param names The codes that apply, in any order; they are listed in numeric order.
+ * @returns The lines. Without `finding` the success line is plain `success`: its note about
+ *   diff/check/verify only means something next to code 1.
+ */
+export function exitCodesHelp(names: readonly ExitCodeName[]): string {
+  return (Object.keys(ExitCode) as ExitCodeName[])
+    .filter((name) => names.includes(name))
+    .map((name) => (name === 'ok' && !names.includes('finding') ? '0  success' : HELP_LINES[name]))
+    .join('\n')
+}
+
+/** Every code, for commands that can end with any of them. */
+export const EXIT_CODES_HELP = exitCodesHelp(Object.keys(ExitCode) as ExitCodeName[])

@@ -5,7 +5,7 @@ import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {emitGraph, graphOutputFlag} from '../cli/graph-output.js'
 import {createProgressLine} from '../cli/progress.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {ingest, type IngestSummary} from '../ingest/index.js'
 import {formatIngestSummary} from '../ingest/format-summary.js'
 
@@ -23,7 +23,7 @@ export default class Ingest extends BaseCommand {
 Without --output the graph document goes to stdout, unless --json is given: then stdout carries the summary object and the graph is written only with --output.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> dns.log -o graph.json',

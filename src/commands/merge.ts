@@ -4,7 +4,7 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {emitGraph, graphOutputFlag} from '../cli/graph-output.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {formatMergeSummary, mergeGraphFiles, type MergeSummary} from '../pipeline/merge.js'
 
 export default class Merge extends BaseCommand {
@@ -22,7 +22,7 @@ Without --output the merged graph goes to stdout, unless --json is given: then s
 --json prints {schema: "allowlist-merge/1", inputs, runs, names, counts: [{name, runs, clients, queries}]}.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> graphs/*/graph.json -o merged.json',
