@@ -8,6 +8,7 @@ import {policyFlags} from '../cli/policy-flags.js'
 import {renderFlags, renderSettingsFromFlags} from '../cli/render-flags.js'
 import {sandboxFlags, sandboxOptions} from '../cli/sandbox-flags.js'
 import {captureGraph, cleanupLeftovers, LxcCli, type LeftoverReport} from '../capture/index.js'
+import {formatLeftoverReport} from '../capture/leftovers.js'
 import {AllowlistError} from '../errors.js'
 import {EXIT_CODES_HELP} from '../exit-codes.js'
 import {writeGraphFile} from '../graph/write-graph-file.js'
@@ -76,11 +77,7 @@ When CMD fails, the graph is still written and capture exits with CMD's exit cod
     const lxd = new LxcCli()
     if (flags.cleanup) {
       const report = await cleanupLeftovers(lxd)
-      for (const name of report.deletedInstances) this.log(`deleted instance ${name}`)
-      for (const name of report.deletedNetworks) this.log(`deleted network ${name}`)
-      for (const name of report.restoredNetworks)
-        this.log(`restored raw.dnsmasq of network ${name}`)
-      for (const what of report.inUse) this.log(`left ${what}: its capture is still running`)
+      for (const line of formatLeftoverReport(report)) this.log(line)
       return report
     }
     if (flags.format !== undefined && flags['out-dir'] === undefined) {
