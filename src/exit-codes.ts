@@ -24,30 +24,37 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode
 
-const HELP_LINES: Record<ExitCodeName, string> = {
-  ok: '0  success (diff: same; check/verify: nothing blocked)',
-  finding: '1  finding: lists differ, a name would be blocked, or a warning under --strict',
-  usage: '2  bad flags or arguments',
-  input: '3  an input cannot be read or parsed',
-  config: '4  invalid configuration',
-  output: '5  an output cannot be written',
-  environment: '6  missing environment (lxc, LXD daemon, a required program)',
-  interrupted: '130 interrupted (after cleaning up)',
+/** What each code means, said for every command at once. */
+const MEANINGS: Record<ExitCodeName, string> = {
+  ok: 'success',
+  finding: 'finding: lists differ, a name would be blocked, or a warning under --strict',
+  usage: 'bad flags or arguments',
+  input: 'an input cannot be read or parsed',
+  config: 'invalid configuration',
+  output: 'an output cannot be written',
+  environment: 'missing environment (lxc, LXD daemon, a required program)',
+  interrupted: 'interrupted (after cleaning up)',
 }
 
 /**
  * The exit codes a command can end with, one line each, for its help text.
  *
  * @param names The codes that apply, in any order; they are listed in numeric order.
- * @returns The lines. Without `finding` the success line is plain `success`: its note about
- *   diff/check/verify only means something next to code 1.
+ * @param meanings What a code means for this command, where the shared wording would say more
+ *   than applies: `{ok: 'the lists are the same', finding: 'the lists differ'}`.
+ * @returns The lines, `<code> <meaning>`.
  */
-export function exitCodesHelp(names: readonly ExitCodeName[]): string {
+export function exitCodesHelp(
+  names: readonly ExitCodeName[],
+  meanings: Partial<Record<ExitCodeName, string>> = {},
+): string {
   return (Object.keys(ExitCode) as ExitCodeName[])
     .filter((name) => names.includes(name))
-    .map((name) => (name === 'ok' && !names.includes('finding') ? '0  success' : HELP_LINES[name]))
+    .map((name) => `${String(ExitCode[name]).padEnd(2)} ${meanings[name] ?? MEANINGS[name]}`)
     .join('\n')
 }
 
-/** Every code, for commands that can end with any of them. */
-export const EXIT_CODES_HELP = exitCodesHelp(Object.keys(ExitCode) as ExitCodeName[])
+/** Every code, for a summary of all commands. */
+export const EXIT_CODES_HELP = exitCodesHelp(Object.keys(ExitCode) as ExitCodeName[], {
+  ok: 'success (diff: same; check/verify: nothing blocked)',
+})

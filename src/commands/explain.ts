@@ -4,7 +4,7 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {policyFlags} from '../cli/policy-flags.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {explain} from '../explain.js'
 import {formatExplanation, type Explanation} from '../policy/explain.js'
 
@@ -21,7 +21,7 @@ export default class Explain extends BaseCommand {
   static override description = `Shows what the inputs say about the name (query types and counts, outcomes, addresses, clients, spellings, the first log line per file, its CNAME chain), what each policy rule decided about it in pipeline order, and the entry that allows it, if any. Takes the same config and --collapse as compile, so the answer matches what compile produces.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'config'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> registry.npmjs.org dns.log',
