@@ -25,7 +25,7 @@ export default class Compile extends BaseCommand {
   static override args = {
     input: Args.string({
       description:
-        'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
+        'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
       required: true,
     }),
   }

@@ -10,10 +10,10 @@ import {formatExplanation, type Explanation} from '../policy/explain.js'
 
 export default class Explain extends BaseCommand {
   static override args = {
-    name: Args.string({description: 'the name to explain (any case)', required: true}),
+    name: Args.string({description: 'The name to explain (any case)', required: true}),
     input: Args.string({
       description:
-        'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
+        'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
       required: true,
     }),
   }

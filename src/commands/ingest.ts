@@ -13,7 +13,7 @@ export default class Ingest extends BaseCommand {
   static override args = {
     log: Args.string({
       description:
-        'dnsmasq log (plain, log-queries=extra, syslog, journald; gzip detected), `-` for stdin, or a graph JSON',
+        'A dnsmasq log (plain, log-queries=extra, syslog, journald; gzip detected), `-` for stdin, or a graph JSON',
       required: true,
     }),
   }

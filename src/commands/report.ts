@@ -19,7 +19,7 @@ export type ReportCommandResult = Omit<CompileReportResult, 'content' | 'written
 export default class Report extends BaseCommand {
   static override args = {
     input: Args.string({
-      description: 'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON',
+      description: 'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON',
       required: true,
     }),
   }
@@ -48,7 +48,7 @@ ${exitCodesHelp(['ok', 'usage', 'input', 'config', 'output'])}`
     })(),
     output: Flags.string({
       char: 'o',
-      description: 'write the report to this file (atomically) instead of stdout',
+      description: 'Write the report to this file (atomically) instead of stdout',
       helpValue: 'FILE',
     }),
     timestamp: renderFlags.timestamp,
