@@ -24,14 +24,37 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode
 
-/** One line per code for command help texts. */
-export const EXIT_CODES_HELP = [
-  '0  success (diff: same; check/verify: nothing blocked)',
-  '1  finding: lists differ, a name would be blocked, or a warning under --strict',
-  '2  bad flags or arguments',
-  '3  an input cannot be read or parsed',
-  '4  invalid configuration',
-  '5  an output cannot be written',
-  '6  missing environment (lxc, LXD daemon, a required program)',
-  '130 interrupted (after cleaning up)',
-].join('\n')
+/** What each code means, said for every command at once. */
+const MEANINGS: Record<ExitCodeName, string> = {
+  ok: 'success',
+  finding: 'finding: lists differ, a name would be blocked, or a warning under --strict',
+  usage: 'bad flags or arguments',
+  input: 'an input cannot be read or parsed',
+  config: 'invalid configuration',
+  output: 'an output cannot be written',
+  environment: 'missing environment (lxc, LXD daemon, a required program)',
+  interrupted: 'interrupted (after cleaning up)',
+}
+
+/**
+ * The exit codes a command can end with, one line each, for its help text.
+ *
+ * @param names The codes that apply, in any order; they are listed in numeric order.
+ * @param meanings What a code means for this command, where the shared wording would say more
+ *   than applies: `{ok: 'the lists are the same', finding: 'the lists differ'}`.
+ * @returns The lines, `<code> <meaning>`.
+ */
+export function exitCodesHelp(
+  names: readonly ExitCodeName[],
+  meanings: Partial<Record<ExitCodeName, string>> = {},
+): string {
+  return (Object.keys(ExitCode) as ExitCodeName[])
+    .filter((name) => names.includes(name))
+    .map((name) => `${String(ExitCode[name]).padEnd(2)} ${meanings[name] ?? MEANINGS[name]}`)
+    .join('\n')
+}
+
+/** Every code, for a summary of all commands. */
+export const EXIT_CODES_HELP = exitCodesHelp(Object.keys(ExitCode) as ExitCodeName[], {
+  ok: 'success (diff: same; check/verify: nothing blocked)',
+})

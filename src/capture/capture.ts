@@ -9,7 +9,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {compileTree, type CompileOptions, type CompileResult} from '../compile-tree.js'
-import {AllowlistError} from '../errors.js'
+import {outputError} from '../fs/output-error.js'
 import {observedNodes} from '../graph/tree.js'
 import type {Root} from '../graph/types.js'
 import {ingest, type IngestSummary} from '../ingest/index.js'
@@ -124,13 +124,6 @@ async function writeRunLogs(runs: readonly RunRecord[], directory: string): Prom
     }
     return paths
   } catch (error) {
-    throw new AllowlistError(
-      `Cannot write the run logs to \`${directory}\`: ${(error as Error).message}`,
-      {
-        exit: 'output',
-        file: directory,
-        cause: error,
-      },
-    )
+    throw outputError(directory, error, `the run logs to \`${directory}\``)
   }
 }

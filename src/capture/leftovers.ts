@@ -56,3 +56,18 @@ export async function cleanupLeftovers(
   }
   return report
 }
+
+/**
+ * The report as lines for people, one per resource, in the order the cleanup handled them.
+ *
+ * @param report From `cleanupLeftovers`.
+ * @returns The lines (none when nothing was left behind).
+ */
+export function formatLeftoverReport(report: LeftoverReport): string[] {
+  return [
+    ...report.deletedInstances.map((name) => `deleted instance ${name}`),
+    ...report.deletedNetworks.map((name) => `deleted network ${name}`),
+    ...report.restoredNetworks.map((name) => `restored raw.dnsmasq of network ${name}`),
+    ...report.inUse.map((what) => `left ${what}: its capture is still running`),
+  ]
+}

@@ -9,12 +9,12 @@ import {COLLAPSE_MODES} from '../policy/collapse.js'
 /** Which config and how names collapse. */
 export const policyFlags = {
   collapse: Flags.option({
-    description: 'how names become entries (overrides the config): exact, registrable or auto',
+    description: 'How names become entries (overrides the config): exact, registrable or auto',
     options: COLLAPSE_MODES,
   })(),
   config: Flags.string({
     description:
-      'read this config file instead of searching for allowlist.config.*, .allowlistrc* or package.json#allowlist',
+      'Read this config file instead of searching for allowlist.config.*, .allowlistrc* or package.json#allowlist',
     helpValue: 'PATH',
   }),
 }
@@ -25,22 +25,22 @@ export const compileFlags = {
   format: Flags.string({
     char: 'f',
     default: ['plain'],
-    description: 'output format; repeat for several (see `allowlist templates list`)',
+    description: 'Output format; repeat for several (see `allowlist templates list`)',
     multiple: true,
   }),
   'out-dir': Flags.string({
-    description: 'write each format into this directory under its own file name',
+    description: 'Write each format into this directory under its own file name',
     exclusive: ['output'],
     helpValue: 'DIR',
   }),
   output: Flags.string({
     char: 'o',
-    description: 'write the (single) format to this file, atomically; stdout when absent',
+    description: 'Write the (single) format to this file, atomically; stdout when absent',
     exclusive: ['out-dir'],
     helpValue: 'FILE',
   }),
-  strict: Flags.boolean({description: 'exit 1 when the policy reported any warning'}),
+  strict: Flags.boolean({description: 'Exit 1 when the policy reported any warning'}),
   verbose: Flags.boolean({
-    description: 'also report infos: collapsed, subsumed and omitted names',
+    description: 'Also report infos: collapsed, subsumed and omitted names',
   }),
 }

@@ -8,8 +8,9 @@ import {policyFlags} from '../cli/policy-flags.js'
 import {renderFlags, renderSettingsFromFlags} from '../cli/render-flags.js'
 import {sandboxFlags, sandboxOptions} from '../cli/sandbox-flags.js'
 import {captureGraph, cleanupLeftovers, LxcCli, type LeftoverReport} from '../capture/index.js'
+import {formatLeftoverReport} from '../capture/leftovers.js'
 import {AllowlistError} from '../errors.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {writeGraphFile} from '../graph/write-graph-file.js'
 import {formatIngestSummary} from '../ingest/format-summary.js'
 import type {IngestSummary} from '../ingest/index.js'
@@ -31,7 +32,7 @@ export default class Capture extends BaseCommand {
   static override description = `Creates a bridge with a free private subnet (or borrows --network, saving its raw.dnsmasq), makes its dnsmasq log every query, launches an ephemeral instance from --image, waits until it resolves names, runs CMD there with its output streamed, and ingests the queries of that instance only (by its address; recorded under the instance name). With --runs N each run gets a fresh instance and the graph counts in how many runs each name appeared. Everything is removed afterwards — on success, failure and Ctrl-C — unless --keep; --cleanup removes what a killed run left behind.
 
 Exit codes:
-${EXIT_CODES_HELP}
+${exitCodesHelp(['ok', 'usage', 'input', 'config', 'output', 'environment', 'interrupted'])}
 When CMD fails, the graph is still written and capture exits with CMD's exit code.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> -o graph.json -- sh -c "apt-get update && apt-get install -y curl"',
@@ -76,11 +77,7 @@ When CMD fails, the graph is still written and capture exits with CMD's exit cod
     const lxd = new LxcCli()
     if (flags.cleanup) {
       const report = await cleanupLeftovers(lxd)
-      for (const name of report.deletedInstances) this.log(`deleted instance ${name}`)
-      for (const name of report.deletedNetworks) this.log(`deleted network ${name}`)
-      for (const name of report.restoredNetworks)
-        this.log(`restored raw.dnsmasq of network ${name}`)
-      for (const what of report.inUse) this.log(`left ${what}: its capture is still running`)
+      for (const line of formatLeftoverReport(report)) this.log(line)
       return report
     }
     if (flags.format !== undefined && flags['out-dir'] === undefined) {

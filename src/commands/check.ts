@@ -6,7 +6,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
 import {policyFlags} from '../cli/policy-flags.js'
-import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
+import {exitCodesHelp, ExitCode} from '../exit-codes.js'
 import {observedCompiler} from '../pipeline/compile-observed.js'
 import {
   type CheckResult,
@@ -31,7 +31,7 @@ With GITHUB_ACTIONS=true, prints ::error/::warning annotations and appends a Mar
 --json prints {schema: "allowlist-check/1", inputs, against: {file, syntax, rules}, ok, counts: {checked, allowed, blocked, unused}, blocked: [{name, includesSubdomains, domain, entry, deniedBy: {rule, line} | null}], unused: [{rule, line}]}.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'finding', 'usage', 'input', 'config', 'output'], {ok: 'every name passes', finding: 'a name would be blocked'})}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> dns.log --against allowlist.txt',

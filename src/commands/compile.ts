@@ -9,7 +9,7 @@ import {createProgressLine} from '../cli/progress.js'
 import {renderFlags, renderSettingsFromFlags} from '../cli/render-flags.js'
 import {compile} from '../compile.js'
 import {AllowlistError} from '../errors.js'
-import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
+import {exitCodesHelp, ExitCode} from '../exit-codes.js'
 import type {AllowListMeta, Entry} from '../graph/entry.js'
 import {formatReport, isWarning, messagesToData, type MessageData} from '../policy/report.js'
 
@@ -25,7 +25,7 @@ export default class Compile extends BaseCommand {
   static override args = {
     input: Args.string({
       description:
-        'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
+        'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
       required: true,
     }),
   }
@@ -35,7 +35,9 @@ export default class Compile extends BaseCommand {
 The config is read from allowlist.config.{json,yaml,yml,js,mjs,cjs,ts}, .allowlistrc* or package.json#allowlist in the working directory, or from --config.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'finding', 'usage', 'input', 'config', 'output'], {
+  finding: 'a warning under --strict',
+})}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> dns.log',

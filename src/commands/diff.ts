@@ -6,7 +6,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {listSyntaxFlag} from '../cli/list-syntax-flag.js'
 import {policyFlags} from '../cli/policy-flags.js'
-import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
+import {exitCodesHelp, ExitCode} from '../exit-codes.js'
 import {observedCompiler} from '../pipeline/compile-observed.js'
 import {diffInputs, formatDiffMarkdown, formatDiffText, type ListDiff} from '../pipeline/index.js'
 
@@ -21,7 +21,7 @@ export default class Diff extends BaseCommand {
 --json prints {schema: "allowlist-diff/1", old: {inputs, entries}, new: {inputs, entries}, same, counts: {added, removed, unchanged}, groups: [{domain, added: [{entry, name, includesSubdomains, sources}], removed: […]}]}.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'finding', 'usage', 'input', 'config'], {ok: 'the lists are the same', finding: 'the lists differ'})}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> allowlist.txt new/allowlist.txt',

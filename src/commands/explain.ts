@@ -4,16 +4,16 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {policyFlags} from '../cli/policy-flags.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {explain} from '../explain.js'
 import {formatExplanation, type Explanation} from '../policy/explain.js'
 
 export default class Explain extends BaseCommand {
   static override args = {
-    name: Args.string({description: 'the name to explain (any case)', required: true}),
+    name: Args.string({description: 'The name to explain (any case)', required: true}),
     input: Args.string({
       description:
-        'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
+        'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON; several are merged',
       required: true,
     }),
   }
@@ -21,7 +21,7 @@ export default class Explain extends BaseCommand {
   static override description = `Shows what the inputs say about the name (query types and counts, outcomes, addresses, clients, spellings, the first log line per file, its CNAME chain), what each policy rule decided about it in pipeline order, and the entry that allows it, if any. Takes the same config and --collapse as compile, so the answer matches what compile produces.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'config'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> registry.npmjs.org dns.log',

@@ -1,12 +1,11 @@
 /**
  * `allowlist ingest`: read dnsmasq logs (or saved graphs) into one domain graph and write it.
  */
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {emitGraph, graphOutputFlag} from '../cli/graph-output.js'
 import {createProgressLine} from '../cli/progress.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
-import {serializeGraph} from '../graph/document.js'
-import {writeGraphFile} from '../graph/write-graph-file.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {ingest, type IngestSummary} from '../ingest/index.js'
 import {formatIngestSummary} from '../ingest/format-summary.js'
 
@@ -14,7 +13,7 @@ export default class Ingest extends BaseCommand {
   static override args = {
     log: Args.string({
       description:
-        'dnsmasq log (plain, log-queries=extra, syslog, journald; gzip detected), `-` for stdin, or a graph JSON',
+        'A dnsmasq log (plain, log-queries=extra, syslog, journald; gzip detected), `-` for stdin, or a graph JSON',
       required: true,
     }),
   }
@@ -24,7 +23,7 @@ export default class Ingest extends BaseCommand {
 Without --output the graph document goes to stdout, unless --json is given: then stdout carries the summary object and the graph is written only with --output.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> dns.log -o graph.json',
@@ -33,10 +32,7 @@ ${EXIT_CODES_HELP}`
   ]
 
   static override flags = {
-    output: Flags.string({
-      char: 'o',
-      description: 'write the graph document to this file (atomically); `-` for stdout',
-    }),
+    output: graphOutputFlag('Write the graph document to this file (atomically); `-` for stdout'),
   }
 
   static override strict = false
@@ -50,8 +46,7 @@ ${EXIT_CODES_HELP}`
     const {tree, summary} = await ingest(argv as string[], {
       onProgress: progress ? (state) => progress.update(state) : undefined,
     }).finally(() => progress?.done())
-    if (flags.output !== undefined && flags.output !== '-') await writeGraphFile(tree, flags.output)
-    else if (!this.jsonEnabled()) this.log(serializeGraph(tree).trimEnd())
+    await emitGraph(this, tree, flags.output)
     this.logToStderr(formatIngestSummary(summary))
     return summary
   }

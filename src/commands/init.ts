@@ -3,14 +3,14 @@
  */
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {writeStarterConfig} from '../config/init.js'
 
 export default class Init extends BaseCommand {
   static override description = `Every key appears with its default and a comment saying what it does, so the file is its own documentation. An existing file is left alone unless --force is given.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %>',

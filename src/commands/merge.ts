@@ -1,11 +1,10 @@
 /**
  * `allowlist merge GRAPH… -o merged.json`: fan in graphs from many hosts or runs.
  */
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
-import {serializeGraph} from '../graph/document.js'
-import {writeGraphFile} from '../graph/write-graph-file.js'
+import {emitGraph, graphOutputFlag} from '../cli/graph-output.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {formatMergeSummary, mergeGraphFiles, type MergeSummary} from '../pipeline/merge.js'
 
 export default class Merge extends BaseCommand {
@@ -23,7 +22,7 @@ Without --output the merged graph goes to stdout, unless --json is given: then s
 --json prints {schema: "allowlist-merge/1", inputs, runs, names, counts: [{name, runs, clients, queries}]}.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> graphs/*/graph.json -o merged.json',
@@ -31,10 +30,7 @@ ${EXIT_CODES_HELP}`
   ]
 
   static override flags = {
-    output: Flags.string({
-      char: 'o',
-      description: 'Write the merged graph to this file (atomically)',
-    }),
+    output: graphOutputFlag('Write the merged graph to this file (atomically); `-` for stdout'),
   }
 
   static override strict = false
@@ -44,8 +40,7 @@ ${EXIT_CODES_HELP}`
   async run(): Promise<MergeSummary> {
     const {argv, flags} = await this.parse(Merge)
     const {tree, summary} = await mergeGraphFiles(argv as string[])
-    if (flags.output !== undefined) await writeGraphFile(tree, flags.output)
-    else if (!this.jsonEnabled()) this.log(serializeGraph(tree).trimEnd())
+    await emitGraph(this, tree, flags.output)
     if (!this.jsonEnabled()) this.logToStderr(formatMergeSummary(summary, flags.output))
     return summary
   }

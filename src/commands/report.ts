@@ -8,7 +8,7 @@ import {policyFlags} from '../cli/policy-flags.js'
 import {createProgressLine} from '../cli/progress.js'
 import {renderFlags} from '../cli/render-flags.js'
 import {compileReport, type CompileReportResult} from '../compile-report.js'
-import {EXIT_CODES_HELP} from '../exit-codes.js'
+import {exitCodesHelp} from '../exit-codes.js'
 import {REPORT_FORMATS} from '../report/index.js'
 
 /** What `--json` prints: the report's counts and where it went, never the document itself. */
@@ -19,7 +19,7 @@ export type ReportCommandResult = Omit<CompileReportResult, 'content' | 'written
 export default class Report extends BaseCommand {
   static override args = {
     input: Args.string({
-      description: 'dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON',
+      description: 'A dnsmasq log (plain or gzip), `-` for stdin, or a graph JSON',
       required: true,
     }),
   }
@@ -29,7 +29,7 @@ export default class Report extends BaseCommand {
 --format dot or mermaid prints the CNAME graph alone. Output is byte-identical for the same input unless --timestamp is given.
 
 Exit codes:
-${EXIT_CODES_HELP}`
+${exitCodesHelp(['ok', 'usage', 'input', 'config', 'output'])}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> dns.log -o report.html',
@@ -48,7 +48,7 @@ ${EXIT_CODES_HELP}`
     })(),
     output: Flags.string({
       char: 'o',
-      description: 'write the report to this file (atomically) instead of stdout',
+      description: 'Write the report to this file (atomically) instead of stdout',
       helpValue: 'FILE',
     }),
     timestamp: renderFlags.timestamp,

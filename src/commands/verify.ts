@@ -6,13 +6,13 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {sandboxFlags, sandboxOptions} from '../cli/sandbox-flags.js'
 import {LxcCli, verifyList, type VerifyResult} from '../capture/index.js'
-import {EXIT_CODES_HELP, ExitCode} from '../exit-codes.js'
+import {exitCodesHelp, ExitCode} from '../exit-codes.js'
 
 export default class Verify extends BaseCommand {
   static override description = `Launches a fresh instance on a bridge whose dnsmasq forwards only the names in LIST (to --upstream, or the host's resolvers) and refuses every other name, runs CMD there, and lists each refused name with its query type, count and first log line. Accepts a plain or Squid dstdomain list (\`.name\` = with subdomains), Squid \`acl … dstdomain\` lines, or the json format. Takes the same sandbox flags as capture.
 
 Exit codes:
-${EXIT_CODES_HELP}
+${exitCodesHelp(['ok', 'finding', 'usage', 'input', 'environment', 'interrupted'], {ok: 'nothing was refused', finding: 'a name was refused'})}
 When nothing was refused but CMD failed, verify exits with CMD's exit code.`
   static override examples = [
     '<%= config.bin %> <%= command.id %> --list allow.txt -- sh -c "apt-get update && apt-get install -y curl"',

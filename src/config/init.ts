@@ -5,7 +5,7 @@
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {AllowlistError} from '../errors.js'
-import {writeFileAtomic} from '../fs/write-atomic.js'
+import {writeOutputFile} from '../fs/output-error.js'
 import {STARTER_CONFIG, STARTER_CONFIG_FILE} from './starter.js'
 
 export interface InitOptions {
@@ -31,14 +31,6 @@ export async function writeStarterConfig(options: InitOptions = {}): Promise<str
       {exit: 'output', file: path},
     )
   }
-  try {
-    await writeFileAtomic(path, STARTER_CONFIG)
-  } catch (error) {
-    throw new AllowlistError(`Cannot write \`${path}\`: ${(error as Error).message}`, {
-      exit: 'output',
-      file: path,
-      cause: error,
-    })
-  }
+  await writeOutputFile(path, STARTER_CONFIG)
   return path
 }

@@ -11,9 +11,9 @@ import {writeFileAtomic} from '../fs/write-atomic.js'
 import {createRoot, ensureNode, observedNodes} from './tree.js'
 import {
   GRAPH_SCHEMA,
+  OUTCOMES,
   type DomainNode,
   type Observation,
-  type Outcome,
   type Root,
   type SourceSummary,
 } from './types.js'
@@ -28,17 +28,7 @@ export interface GraphDocument {
 
 const count = z.number().int().nonnegative()
 const sortedStrings = z.array(z.string())
-const outcome = z.enum([
-  'address',
-  'cname',
-  'nxdomain',
-  'nodata',
-  'refused',
-  'unanswered',
-  'config',
-  'hosts',
-  'dhcp',
-] satisfies Outcome[])
+const outcome = z.enum(OUTCOMES)
 
 const observationSchema = z.strictObject({
   queries: z.record(z.string(), count),

@@ -3,24 +3,14 @@
  * become one graph. The merge is associative and commutative (counts add, sets unite, times
  * take the extremes), so any number of graphs can be merged in any order with one result.
  */
-import {createRoot, ensureNode, observedNodes} from './tree.js'
+import {createRoot, emptyObservation, ensureNode, observedNodes} from './tree.js'
 import type {LogPlace, Observation, Root, SourceSummary} from './types.js'
 
 /** At most this many raw spellings are kept per name. KEEP IN SYNC with src/ingest/name-state.ts */
 const RAW_NAMES_LIMIT = 8
 
 /** Merging with this copies an observation: it adds nothing, and no runs. */
-const EMPTY: Observation = {
-  queries: {},
-  outcomes: {},
-  addresses: {v4: [], v6: []},
-  cnameTo: [],
-  cnameFrom: [],
-  clients: [],
-  places: [],
-  rawNames: [],
-  runs: 0,
-}
+const EMPTY: Observation = {...emptyObservation(), runs: 0}
 
 export interface MergeOptions {
   /**

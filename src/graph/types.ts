@@ -23,16 +23,20 @@ export interface LogPlace {
  * - `refused`: `reply error is REFUSED` (upstream failure), `unanswered`: forwarded, never answered;
  * - `config`, `hosts`, `dhcp`: answered locally by dnsmasq (`config` lines, a hosts file, a lease).
  */
-export type Outcome =
-  | 'address'
-  | 'cname'
-  | 'nxdomain'
-  | 'nodata'
-  | 'refused'
-  | 'unanswered'
-  | 'config'
-  | 'hosts'
-  | 'dhcp'
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** Every outcome, for validating documents and generating test graphs. */
+export const OUTCOMES = [
+  'address',
+  'cname',
+  'nxdomain',
+  'nodata',
+  'refused',
+  'unanswered',
+  'config',
+  'hosts',
+  'dhcp',
+] as const
 
 /** What the logs say about one name. Arrays are sorted and free of duplicates. */
 export interface Observation {

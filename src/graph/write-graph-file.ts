@@ -1,11 +1,10 @@
 /**
- * Saving a graph for a command: atomically for regular files, straight through for devices
- * and pipes (`-o /dev/null`, `-o /dev/stdout`), which must never be renamed over; a failure
- * becomes the documented "output cannot be written" error naming the file.
+ * Saving a graph for a command: through `writeOutputFile`, so regular files are replaced
+ * atomically, devices and pipes (`-o /dev/null`, `-o /dev/stdout`) are written straight through,
+ * and a failure becomes the documented "output cannot be written" error naming the file.
  */
-import {stat, writeFile} from 'node:fs/promises'
-import {AllowlistError} from '../errors.js'
-import {saveGraph, serializeGraph} from './document.js'
+import {writeOutputFile} from '../fs/output-error.js'
+import {serializeGraph} from './document.js'
 import type {Root} from './types.js'
 
 /**
@@ -14,15 +13,5 @@ import type {Root} from './types.js'
  * @throws AllowlistError (`exit: 'output'`) naming the file.
  */
 export async function writeGraphFile(root: Root, file: string): Promise<void> {
-  try {
-    const existing = await stat(file).catch(() => undefined)
-    if (existing && !existing.isFile()) await writeFile(file, serializeGraph(root))
-    else await saveGraph(root, file)
-  } catch (error) {
-    throw new AllowlistError(`Cannot write \`${file}\`: ${(error as Error).message}`, {
-      exit: 'output',
-      file,
-      cause: error,
-    })
-  }
+  await writeOutputFile(file, serializeGraph(root))
 }

@@ -5,7 +5,7 @@
  * matcher `check` uses. The file says nothing about observed names, so `sources` stay empty.
  */
 import type {AllowList, Entry} from '../graph/entry.js'
-import {TLDTS_VERSION} from '../policy/suffix-list.js'
+import {TLDTS_VERSION} from '../graph/public-suffix.js'
 import {createMatcher} from './match.js'
 import type {ParsedList} from './types.js'
 

@@ -13,7 +13,7 @@ import {createMatcher, type Verdict} from '../lists/match.js'
 import type {ListSyntax, ParsedList} from '../lists/types.js'
 import {compareStrings} from './compare.js'
 import {entryKey, ruleText} from './entry-key.js'
-import {registrableDomainOf} from './registrable-domain.js'
+import {registrableDomainOf} from '../graph/public-suffix.js'
 
 /** Version of the `--json` document of `allowlist check`. */
 export const CHECK_SCHEMA = 'allowlist-check/1'

@@ -7,7 +7,7 @@
 import type {AllowList, Entry} from '../graph/entry.js'
 import {compareStrings as compare} from './compare.js'
 import {entryKey} from './entry-key.js'
-import {registrableDomainOf} from './registrable-domain.js'
+import {registrableDomainOf} from '../graph/public-suffix.js'
 
 /** Version of the `--json` document of `allowlist diff`. */
 export const DIFF_SCHEMA = 'allowlist-diff/1'

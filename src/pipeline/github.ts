@@ -5,7 +5,7 @@
  * command early or start a new one.
  */
 import {appendFile} from 'node:fs/promises'
-import {AllowlistError} from '../errors.js'
+import {outputError} from '../fs/output-error.js'
 import type {CheckResult} from './check.js'
 import {blockedReason} from './check-report.js'
 
@@ -75,13 +75,6 @@ export async function appendJobSummary(path: string, markdown: string): Promise<
   try {
     await appendFile(path, `${markdown}\n\n`)
   } catch (error) {
-    throw new AllowlistError(
-      `Cannot write the job summary \`${path}\`: ${(error as Error).message}`,
-      {
-        exit: 'output',
-        file: path,
-        cause: error,
-      },
-    )
+    throw outputError(path, error, `the job summary \`${path}\``)
   }
 }

@@ -81,11 +81,11 @@ export async function mergeGraphFiles(inputs: readonly string[]): Promise<Merged
  * only ever reached through a CNAME follow their alias and are left out).
  *
  * @param summary From `mergeGraphFiles`.
- * @param output Where the graph went, or `undefined` for stdout.
+ * @param output Where the graph went, or `undefined` (or `-`) for stdout.
  */
 export function formatMergeSummary(summary: MergeSummary, output: string | undefined): string {
   const lines = [
-    `Merged ${summary.inputs.length} graph${summary.inputs.length === 1 ? '' : 's'} (${summary.runs} run${summary.runs === 1 ? '' : 's'}, ${summary.names} names)${output === undefined ? '' : ` into ${output}`}`,
+    `Merged ${summary.inputs.length} graph${summary.inputs.length === 1 ? '' : 's'} (${summary.runs} run${summary.runs === 1 ? '' : 's'}, ${summary.names} names)${output === undefined || output === '-' ? '' : ` into ${output}`}`,
   ]
   const partial = summary.counts.filter((count) => count.queries > 0 && count.runs < summary.runs)
   if (partial.length > 0) {

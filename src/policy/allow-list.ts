@@ -10,7 +10,7 @@ import {findNode, observedNodes} from '../graph/tree.js'
 import type {Root} from '../graph/types.js'
 import type {CollapseMode} from './collapse.js'
 import {cnameChain, isCnameTargetOnly, keptNodes, queryCount} from './nodes.js'
-import {TLDTS_VERSION} from './suffix-list.js'
+import {TLDTS_VERSION} from '../graph/public-suffix.js'
 
 const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as {version: string})
   .version

@@ -16,7 +16,7 @@ import {code, isUnder} from './names.js'
 import {isCnameTargetOnly, keptNodes} from './nodes.js'
 import {overlapsSubtree, parsePatterns, findPattern} from './patterns.js'
 import {createRule, type Verdict} from './rule.js'
-import {suffixFacts} from './suffix-list.js'
+import {suffixFacts} from '../graph/public-suffix.js'
 
 export const COLLAPSE_MODES = ['exact', 'registrable', 'auto'] as const
 export type CollapseMode = (typeof COLLAPSE_MODES)[number]

@@ -6,7 +6,7 @@
 import {code} from './names.js'
 import {keptNodes} from './nodes.js'
 import {createRule} from './rule.js'
-import {isPublicSuffix} from './suffix-list.js'
+import {isPublicSuffix} from '../graph/public-suffix.js'
 
 export type Options = Record<string, never>
 

@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {AllowlistError} from '../errors.js'
+import {outputError} from '../fs/output-error.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
 import {listFormats} from './index.js'
 import {BUILTIN_TEMPLATE_DIR} from './templates.js'
@@ -62,11 +63,7 @@ export async function ejectTemplates(
       await mkdir(dirname(to), {recursive: true})
       await writeFileAtomic(to, await readFile(from))
     } catch (error) {
-      throw new AllowlistError(`Cannot write \`${to}\`: ${(error as Error).message}`, {
-        exit: 'output',
-        file: to,
-        cause: error,
-      })
+      throw outputError(to, error)
     }
   }
   return copies.map(({to}) => to).sort()

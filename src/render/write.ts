@@ -6,7 +6,7 @@
 import {mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {AllowlistError} from '../errors.js'
-import {writeFileAtomic} from '../fs/write-atomic.js'
+import {outputError, writeOutputFile} from '../fs/output-error.js'
 
 export interface RenderedOutput {
   format: string
@@ -43,7 +43,7 @@ export async function writeOutputs(
         {exit: 'usage'},
       )
     }
-    await writeOne(target.output, (outputs[0] as RenderedOutput).content)
+    await writeOutputFile(target.output, (outputs[0] as RenderedOutput).content)
     return [target.output]
   }
   if (target.outDir === undefined)
@@ -56,24 +56,8 @@ export async function writeOutputs(
   const paths: string[] = []
   for (const rendered of outputs) {
     const path = join(target.outDir, rendered.fileName)
-    await writeOne(path, rendered.content)
+    await writeOutputFile(path, rendered.content)
     paths.push(path)
   }
   return paths
-}
-
-async function writeOne(path: string, content: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, content)
-  } catch (error) {
-    throw outputError(path, error)
-  }
-}
-
-function outputError(path: string, error: unknown): AllowlistError {
-  return new AllowlistError(`Cannot write \`${path}\`: ${(error as Error).message}`, {
-    exit: 'output',
-    file: path,
-    cause: error,
-  })
 }

@@ -7,7 +7,7 @@
 import type {AllowList, AllowListMeta, Entry} from '../graph/entry.js'
 import {observedNodes} from '../graph/tree.js'
 import type {Decision, Observation, Outcome, Root, SourceSummary} from '../graph/types.js'
-import {suffixFacts} from '../policy/suffix-list.js'
+import {registrableDomainOf} from '../graph/public-suffix.js'
 
 /** Where a name stands after policy. */
 export type NameStatus = 'kept' | 'dropped' | 'undecided'
@@ -97,7 +97,7 @@ export function buildReportModel(tree: Root, allowList: AllowList): ReportModel 
   const others = [...rows.values()].filter((row) => !shown.has(row.name))
   const cname = cnameGraph(rows, tree)
   const clients = new Set([...rows.values()].flatMap((row) => row.clients))
-  const allowed = groupBy(blocks, (block) => registrableDomain(block.entry.name))
+  const allowed = groupBy(blocks, (block) => registrableDomainOf(block.entry.name))
   return {
     meta: allowList.meta,
     sources: tree.data?.sources ?? [],
@@ -112,7 +112,7 @@ export function buildReportModel(tree: Root, allowList: AllowList): ReportModel 
       cnameLinks: cname.links.length,
     },
     allowed,
-    others: groupBy(others, (row) => registrableDomain(row.name)),
+    others: groupBy(others, (row) => registrableDomainOf(row.name)),
     cname,
   }
 }
@@ -178,15 +178,6 @@ function cnameGraph(rows: ReadonlyMap<string, NameRow>, tree: Root): ReportModel
     .sort(compare)
     .map((name) => ({name, status: rows.get(name)?.status ?? ('undecided' as const)}))
   return {nodes, links: sorted}
-}
-
-/**
- * Group key: the registrable domain by the Public Suffix List with its private section (so
- * `user.gitlab.io` is its own group), asked where policy asks it; a name without one (a bare
- * suffix, an IP literal, a hostile string) is its own group.
- */
-function registrableDomain(name: string): string {
-  return suffixFacts(name).registrableDomain ?? name
 }
 
 function groupBy<Item>(items: Item[], key: (item: Item) => string): Array<DomainGroup<Item>> {

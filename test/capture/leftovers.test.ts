@@ -1,6 +1,6 @@
 import {hostname} from 'node:os'
 import {describe, expect, it} from 'vitest'
-import {cleanupLeftovers} from '../../src/capture/leftovers.js'
+import {cleanupLeftovers, formatLeftoverReport} from '../../src/capture/leftovers.js'
 import {ownerIsAlive} from '../../src/capture/labels.js'
 import {removeCaptureLog} from '../../src/capture/log-location.js'
 import {FakeLxd} from '../support/fake-lxd.js'
@@ -75,5 +75,23 @@ describe('ownerIsAlive', () => {
       ownerIsAlive(dead),
       ownerIsAlive(alive, isRunning),
     ]).toEqual([false, true, false, true])
+  })
+})
+
+describe('formatLeftoverReport', () => {
+  it('should say one line per resource, deletions first', () => {
+    expect(
+      formatLeftoverReport({
+        deletedInstances: ['allowlist-a-1'],
+        deletedNetworks: ['allowlist-dead1'],
+        restoredNetworks: ['shared'],
+        inUse: ['network allowlist-live1'],
+      }),
+    ).toEqual([
+      'deleted instance allowlist-a-1',
+      'deleted network allowlist-dead1',
+      'restored raw.dnsmasq of network shared',
+      'left network allowlist-live1: its capture is still running',
+    ])
   })
 })

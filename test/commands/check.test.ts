@@ -5,12 +5,12 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist check', () => {
-  const files = useTempFiles('check')
+  const files = useTempDir('allowlist-check-', {per: 'file'})
   afterEach(() => {
     process.exitCode = undefined
   })

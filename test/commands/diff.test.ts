@@ -3,12 +3,12 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runCli} from '../support/cli.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist diff', () => {
-  const files = useTempFiles('diff')
+  const files = useTempDir('allowlist-diff-', {per: 'file'})
   afterEach(() => {
     process.exitCode = undefined
   })

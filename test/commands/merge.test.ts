@@ -7,12 +7,12 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {saveGraph} from '../../src/graph/document.js'
 import {graphArbitrary} from '../support/graph-arbitrary.js'
 import {runCli} from '../support/cli.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('allowlist merge', () => {
-  const files = useTempFiles('merge')
+  const files = useTempDir('allowlist-merge-', {per: 'file'})
   const graph = (name: string): string => join(files.path, `${name}.json`)
   beforeAll(() => {
     for (const [name, log] of [
@@ -99,6 +99,14 @@ describe('allowlist merge', () => {
       `Merged 2 graphs (2 runs, 39 names) into ${join(files.path, 'two.json')}`,
     )
     expect(result.stderr).toContain('  registry.npmjs.org  runs 1/2, clients 1, queries 4\n')
+  })
+
+  it('should print the merged graph to stdout for `-o -`, as ingest does', async () => {
+    const written = await merge('one.json', graph('npm'), graph('pip'))
+    const result = runCli(['merge', graph('npm'), graph('pip'), '-o', '-'])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(written)
+    expect(result.stderr).toContain('Merged 2 graphs (2 runs, 39 names)\n')
   })
 
   it('should exit 3 naming a file that is not a graph, and write nothing', async () => {

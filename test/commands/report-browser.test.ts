@@ -4,54 +4,26 @@
  * see. The screenshot `test-results/report.png` is the picture the README shows.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
-import type {Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {
-  launchChromium,
-  openFile,
-  saveScreenshot,
-  type Browser,
-  type WatchedPage,
-} from '../support/browser.js'
+import {describe, expect, it} from 'vitest'
+import {expectLoadedAlone, useReportPage} from '../support/browser.js'
 
 const LOGS = ['fixtures/npm-install/dns.log', 'fixtures/apt-extra/dns.log']
 
 describe('allowlist report in headless Chromium', () => {
-  let browser: Browser
-  let directory: string
-  let watched: WatchedPage
-  let page: Page
-
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'allowlist-report-browser-'))
-    const file = join(directory, 'report.html')
+  const report = useReportPage((file) => {
     const child = spawnSync('node', ['bin/run.js', 'report', ...LOGS, '-o', file], {
       encoding: 'utf8',
     })
     expect(child.stderr).toContain('report.html: 11 entries')
     expect(child.status).toBe(0)
-    browser = await launchChromium()
-    watched = await openFile(browser, file)
-    page = watched.page
-    await saveScreenshot(page, 'report.png')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await rm(directory, {recursive: true, force: true})
-  })
+  }, 'report.png')
 
   it('should load with no other request, no error and no CSP violation', async () => {
-    expect(watched.requests).toHaveLength(1)
-    expect(watched.problems).toEqual([])
-    expect(await watched.violations()).toEqual([])
+    await expectLoadedAlone(report.watched)
   })
 
   it('should list the entries policy produced, grouped by registrable domain', async () => {
-    expect(await page.locator('.entry-name').allTextContents()).toEqual([
+    expect(await report.page.locator('.entry-name').allTextContents()).toEqual([
       '.app.netlify.app',
       '.debian.org',
       '.hashicorp.com',
@@ -64,7 +36,7 @@ describe('allowlist report in headless Chromium', () => {
       '.user.gitlab.io',
       '.yarnpkg.com',
     ])
-    const debian = page.locator('#allow-list tbody.group', {hasText: '.debian.org'})
+    const debian = report.page.locator('#allow-list tbody.group', {hasText: '.debian.org'})
     expect(await debian.locator('tr.name td:first-child code').allTextContents()).toEqual([
       'ftp.debian.org',
       'security.debian.org',
@@ -72,13 +44,17 @@ describe('allowlist report in headless Chromium', () => {
   })
 
   it('should show each dropped name with its rule and the log line it came from', async () => {
-    const row = page.locator('#other-names tr.name', {hasText: 'nonexistent-pkg.yarnpkg.com'})
+    const row = report.page.locator('#other-names tr.name', {
+      hasText: 'nonexistent-pkg.yarnpkg.com',
+    })
     expect(await row.locator('.rule').textContent()).toBe('negative-only')
     expect(await row.locator('.place').textContent()).toBe('fixtures/npm-install/dns.log:61')
-    const hostile = page.locator('#other-names tr.name', {hasText: 'less<than>.bad-host.net'})
+    const hostile = report.page.locator('#other-names tr.name', {
+      hasText: 'less<than>.bad-host.net',
+    })
     expect(await hostile.locator('.rule').textContent()).toBe('invalid-hostname')
     expect(
-      await page.locator('#other-names tr.name td:first-child code').allTextContents(),
+      await report.page.locator('#other-names tr.name td:first-child code').allTextContents(),
     ).toEqual(
       expect.arrayContaining([
         'amp&er.bad-host.net',
@@ -89,7 +65,7 @@ describe('allowlist report in headless Chromium', () => {
   })
 
   it('should draw the two-step CNAME chain of packages.microsoft.com', async () => {
-    const nodes = await page
+    const nodes = await report.page
       .locator('svg.cname-graph .node')
       .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-name')))
     expect(nodes).toEqual(
@@ -102,12 +78,14 @@ describe('allowlist report in headless Chromium', () => {
   })
 
   it('should narrow the tables to what the filter matches', async () => {
-    await page.fill('#filter', 'microsoft')
-    expect(await page.locator('tr.name:visible td:first-child code').allTextContents()).toEqual([
+    await report.page.fill('#filter', 'microsoft')
+    expect(
+      await report.page.locator('tr.name:visible td:first-child code').allTextContents(),
+    ).toEqual([
       'packages.microsoft.com',
       'packages.microsoft.com.edgekey.net',
       'e121.dscb.akamaiedge.net',
     ])
-    await page.fill('#filter', '')
+    await report.page.fill('#filter', '')
   })
 })

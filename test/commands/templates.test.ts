@@ -59,7 +59,7 @@ describe('templates eject', () => {
   const temp = useTempDir('allowlist-eject-')
 
   it('should copy every template and partial, and an edited copy should override the format', async () => {
-    const directory = join(temp(), 'tpl')
+    const directory = join(temp.path, 'tpl')
     const {stdout, error} = await runCommand(['templates', 'eject', directory])
     expect(error).toBeUndefined()
     expect(stdout).toContain(join(directory, 'nftables', 'set.hbs'))
@@ -76,33 +76,37 @@ describe('templates eject', () => {
   })
 
   it('should eject only the formats asked for and return the files under --json', async () => {
-    const {stdout} = await runCommand(['templates', 'eject', temp(), '-f', 'pac', '--json'])
+    const {stdout} = await runCommand(['templates', 'eject', temp.path, '-f', 'pac', '--json'])
     expect(JSON.parse(stdout)).toEqual({
-      directory: temp(),
-      files: [join(temp(), 'pac', 'main.hbs')],
+      directory: temp.path,
+      files: [join(temp.path, 'pac', 'main.hbs')],
     })
   })
 
   it('should refuse to overwrite without --force, exiting with the output code', async () => {
-    await runCommand(['templates', 'eject', temp(), '-f', 'squid'])
-    const main = join(temp(), 'squid', 'main.hbs')
+    await runCommand(['templates', 'eject', temp.path, '-f', 'squid'])
+    const main = join(temp.path, 'squid', 'main.hbs')
     await writeFile(main, 'edited\n')
-    const refused = spawnSync('node', ['bin/run.js', 'templates', 'eject', temp(), '-f', 'squid'], {
-      encoding: 'utf8',
-    })
+    const refused = spawnSync(
+      'node',
+      ['bin/run.js', 'templates', 'eject', temp.path, '-f', 'squid'],
+      {
+        encoding: 'utf8',
+      },
+    )
     // oclif wraps and highlights errors for the terminal; read them as one plain line.
     const stderr = stripVTControlCharacters(refused.stderr).replace(/\s*\n\s*›\s+/g, ' ')
     expect(refused.status).toBe(ExitCode.output)
     expect(stderr).toContain(`Unexpected existing template \`${main}\``)
     expect(stderr).toContain('Pass --force to overwrite them.')
     expect(await readFile(main, 'utf8')).toBe('edited\n')
-    const {error} = await runCommand(['templates', 'eject', temp(), '-f', 'squid', '--force'])
+    const {error} = await runCommand(['templates', 'eject', temp.path, '-f', 'squid', '--force'])
     expect(error).toBeUndefined()
     expect(await readFile(main, 'utf8')).not.toBe('edited\n')
   })
 
   it('should reject an unknown format', async () => {
-    const {error} = await runCommand(['templates', 'eject', temp(), '-f', 'nope'])
+    const {error} = await runCommand(['templates', 'eject', temp.path, '-f', 'nope'])
     expect(error?.message).toMatch(/Unexpected format `nope`, expected one of .*`dnsmasq`/)
     expect(error?.oclif?.exit).toBe(ExitCode.usage)
   })

@@ -15,7 +15,7 @@ import {parse} from 'yaml'
 import {Parser} from '@oclif/core'
 import Capture from '../../src/commands/capture.js'
 import {runCli} from '../support/cli.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const WORKFLOW = join(ROOT, 'examples/github-workflow.yml')
@@ -44,7 +44,7 @@ interface StepResult {
 }
 
 describe('examples/github-workflow.yml', () => {
-  const files = useTempFiles('workflow')
+  const files = useTempDir('allowlist-workflow-', {per: 'file'})
   let workflow: Workflow
   let bin: string
 

@@ -13,7 +13,7 @@ import {runProgram} from '../support/run-program.js'
 import {squidParse} from '../support/squid.js'
 import {startUnbound, unboundCheckconf} from '../support/unbound.js'
 import {startLoopbackDnsmasq, startUpstreamDns, type UpstreamDns} from '../support/upstream-dns.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 import {LIST_FIXTURES, PROBES} from './probes.js'
 
 async function fixture(file: string): Promise<{path: string; text: string; list: ParsedList}> {
@@ -29,7 +29,7 @@ function parsedVerdicts(list: ParsedList): Record<string, boolean> {
 }
 
 describe('list fixtures against their consumers', () => {
-  const files = useTempFiles('lists')
+  const files = useTempDir('allowlist-lists-', {per: 'file'})
   let upstream: UpstreamDns
   beforeAll(async () => {
     upstream = await startUpstreamDns({address: '127.0.3.1', catchAllV4: '127.0.3.200'})

@@ -4,12 +4,12 @@ import {describe, expect, it} from 'vitest'
 import type {AllowList} from '../../src/graph/entry.js'
 import {classifyInput, readInputsAsAllowLists} from '../../src/pipeline/inputs.js'
 import {allowListOf, entry} from '../support/allow-list.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 
 describe('inputs of diff and check', () => {
-  const files = useTempFiles('inputs')
+  const files = useTempDir('allowlist-inputs-', {per: 'file'})
 
   it('should tell logs, gzip logs, graphs and list files apart by content', async () => {
     const graph = join(FIXTURES, 'npm-install/expected.graph.json')

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseList} from '../../src/lists/index.js'
+import {LIST_SYNTAXES, parseList} from '../../src/lists/index.js'
 import {allowListFromRules} from '../../src/lists/to-allow-list.js'
 import {checkAgainstList} from '../../src/pipeline/check.js'
 import {diffAllowLists} from '../../src/pipeline/diff.js'
@@ -59,17 +59,7 @@ describe('diff properties', () => {
 
 describe('check properties', () => {
   // hosts lines cannot carry "and subdomains", so only exact lists survive that format.
-  const FORMATS = [
-    'plain',
-    'json',
-    'squid',
-    'dnsmasq',
-    'unbound',
-    'rpz',
-    'pac',
-    'adblock',
-    'haproxy',
-  ] as const
+  const FORMATS = LIST_SYNTAXES.filter((syntax) => syntax !== 'hosts')
 
   it('should block nothing when a list is checked against its own rendering, in every format', async () => {
     await fc.assert(

@@ -13,7 +13,7 @@ import type {ListSyntax} from '../../src/lists/types.js'
 import {checkInputs} from '../../src/pipeline/index.js'
 import {observedCompiler} from '../../src/pipeline/compile-observed.js'
 import type {CollapseMode} from '../../src/policy/collapse.js'
-import {useTempFiles} from '../support/temp-files.js'
+import {useTempDir} from '../support/temp-dir.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url))
 const CASES = ['npm-install', 'pip-install', 'apt-extra']
@@ -22,7 +22,7 @@ const READABLE = listFormats().filter((format) =>
 )
 
 describe('compile → check round trip', () => {
-  const files = useTempFiles('round-trip')
+  const files = useTempDir('allowlist-round-trip-', {per: 'file'})
 
   it('should cover every format check reads', () => {
     expect(READABLE.map((format) => format.name).sort()).toEqual([...LIST_SYNTAXES].sort())

@@ -40,7 +40,7 @@ describe('compiled fixture goldens', () => {
     async (name, format) => {
       const content = readFileSync(join(fixtures, name, `expected.${format}`), 'utf8')
       const verdict = await (validators[format] as NonNullable<(typeof validators)[string]>)(
-        temp(),
+        temp.path,
         content,
       )
       expect(verdict.ok, verdict.output).toBe(true)
@@ -55,7 +55,7 @@ describe('allowlist compile with the enforcing formats', () => {
   it.each(cases.filter((name) => existsSync(join(fixtures, name, 'expected.plain'))))(
     'should write four files the real programs accept from fixtures/%s',
     async (name) => {
-      const outDir = join(temp(), 'out')
+      const outDir = join(temp.path, 'out')
       const config = join(fixtures, name, 'allowlist.config.json')
       const result = spawnSync(
         'node',
@@ -77,7 +77,7 @@ describe('allowlist compile with the enforcing formats', () => {
       for (const format of formats) {
         const content = await readFile(join(outDir, outputFileName(format)), 'utf8')
         const verdict = await (validators[format] as NonNullable<(typeof validators)[string]>)(
-          temp(),
+          temp.path,
           content,
         )
         expect(verdict.ok, `${format}: ${verdict.output}`).toBe(true)

@@ -75,7 +75,7 @@ describe('dnsmasq format', () => {
     ],
     ['widened exact names', {exactNames: 'widen'}],
   ])('should pass dnsmasq --test with %s', async (_, formatOptions) => {
-    const path = join(temp(), 'allowlist.dnsmasq.conf')
+    const path = join(temp.path, 'allowlist.dnsmasq.conf')
     await writeFile(path, await renderFormat(list, {format: 'dnsmasq', formatOptions}))
     const result = runProgram('dnsmasq', 'dnsmasq-base', ['--test', `--conf-file=${path}`])
     expect(result.output).toContain('syntax check OK')
@@ -83,7 +83,7 @@ describe('dnsmasq format', () => {
   })
 
   it('should pass dnsmasq --test with an empty list', async () => {
-    const path = join(temp(), 'empty.conf')
+    const path = join(temp.path, 'empty.conf')
     await writeFile(path, await renderFormat(allowListOf([]), {format: 'dnsmasq'}))
     expect(runProgram('dnsmasq', 'dnsmasq-base', ['--test', `--conf-file=${path}`]).status).toBe(0)
   })
@@ -110,7 +110,7 @@ describe('dnsmasq format as a running resolver', () => {
     ['example.com.evil.net', 'REFUSED'],
     ['other.net', 'REFUSED'],
   ])('should answer %s with %s', async (name, status) => {
-    const path = join(temp(), 'allowlist.dnsmasq.conf')
+    const path = join(temp.path, 'allowlist.dnsmasq.conf')
     await writeFile(
       path,
       await renderFormat(list, {format: 'dnsmasq', formatOptions: {upstream: upstream.server}}),

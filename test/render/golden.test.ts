@@ -32,7 +32,7 @@ describe.each(cases)('golden case %s', (name) => {
       expect(output).toBe(readFileSync(expectedPath, 'utf8'))
       const validate = validators[format]
       if (validate) {
-        const verdict = await validate(temp(), output)
+        const verdict = await validate(temp.path, output)
         expect(verdict.ok, verdict.output).toBe(true)
       }
     },

@@ -5,7 +5,7 @@
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
-import {createConnection, createServer, type AddressInfo, type Server} from 'node:net'
+import {createServer, type AddressInfo, type Server} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {connect} from 'node:tls'
@@ -14,20 +14,13 @@ import {renderFormat} from '../../src/render/index.js'
 import {allowListOf, entry} from '../support/allow-list.js'
 import {checkHaproxyAcl, sniFrontendConfig} from '../support/haproxy.js'
 import {requireProgram} from '../support/programs.js'
+import {freeTcpPort, waitForTcp} from '../support/tcp.js'
 import {stopChild} from '../support/upstream-dns.js'
 
 const list = allowListOf([
   entry('example.com', {includesSubdomains: true}),
   entry('registry.npmjs.org'),
 ])
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const {port} = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 describe('format haproxy', () => {
   let directory: string
@@ -45,7 +38,7 @@ describe('format haproxy', () => {
       socket.on('error', () => {})
     })
     await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve))
-    port = await freePort()
+    port = await freeTcpPort('127.0.0.1')
     const config = join(directory, 'haproxy.cfg')
     await writeFile(
       config,
@@ -57,7 +50,11 @@ describe('format haproxy', () => {
       ),
     )
     haproxy = spawn(program, ['-db', '-f', config], {stdio: ['ignore', 'ignore', 'pipe']})
-    await waitForPort(port, haproxy)
+    let stderr = ''
+    haproxy.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    await waitForTcp('127.0.0.1', port, haproxy).catch((error: unknown) => {
+      throw new Error(`haproxy did not start: ${stderr.trim() || String(error)}`)
+    })
   })
 
   afterAll(async () => {
@@ -137,23 +134,4 @@ function handshake(port: number, servername: string): Promise<'open' | 'closed'>
     socket.once('close', closed)
     socket.once('error', () => {})
   })
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited: ${stderr}`)
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection(port, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`haproxy did not listen on ${port}: ${stderr}`)
 }

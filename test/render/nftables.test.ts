@@ -110,7 +110,7 @@ describe('nftables format', () => {
     ['an output chain and other names', list, {chain: 'output', table: 'egress', setV4: 'v4'}],
     ['a forward chain and an empty list', allowListOf([]), {chain: 'forward'}],
   ])('should pass nft -c and load twice with %s', async (_, allowList, formatOptions) => {
-    const path = join(temp(), 'allowlist.nft')
+    const path = join(temp.path, 'allowlist.nft')
     await writeFile(path, await renderFormat(allowList, {format: 'nftables', formatOptions}))
     const check = nftInNamespace(`nft -c -f "${path}"`)
     expect(check.output).toBe('')
@@ -124,7 +124,7 @@ describe('nftables format', () => {
   })
 
   it('should hold the rendered addresses once loaded', async () => {
-    const path = join(temp(), 'allowlist.nft')
+    const path = join(temp.path, 'allowlist.nft')
     await writeFile(path, await renderFormat(list, {format: 'nftables'}))
     const load = nftInNamespace(`nft -f "${path}" && nft list set inet allowlist allow_v4`)
     expect(load.status).toBe(0)

@@ -23,7 +23,7 @@ describe('dnsmasq nftset lines with the nftables sets', () => {
     const dnsmasq = requireProgram('dnsmasq', 'dnsmasq-base')
     const nft = requireProgram('nft', 'nftables')
     const dig = requireProgram('dig', 'bind9-dnsutils')
-    const directory = temp()
+    const directory = temp.path
     const nftFile = join(directory, 'allowlist.nft')
     const dnsmasqFile = join(directory, 'allowlist.dnsmasq.conf')
     await writeFile(

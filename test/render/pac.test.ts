@@ -62,7 +62,7 @@ describe('pac format', () => {
   })
 
   it('should give every host the same result in pactester', async () => {
-    const path = join(temp(), 'allowlist.pac')
+    const path = join(temp.path, 'allowlist.pac')
     await writeFile(path, pac)
     const results = cases
       .filter(([host]) => host !== '')
@@ -89,7 +89,7 @@ describe('pac format', () => {
   })
 
   it('should load an empty list in pactester and block everything', async () => {
-    const path = join(temp(), 'empty.pac')
+    const path = join(temp.path, 'empty.pac')
     await writeFile(path, await renderFormat(allowListOf([]), {format: 'pac'}))
     const {status, output} = runProgram('pactester', 'libpacparser1', [
       '-p',

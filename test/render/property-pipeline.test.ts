@@ -54,7 +54,7 @@ describe('compiling logs with arbitrary names', () => {
         fc.array(fc.oneof(goodName, longName), {maxLength: 6}),
         async (hostile, good) => {
           const names = [...hostile, ...good]
-          const log = join(temp(), 'dns.log')
+          const log = join(temp.path, 'dns.log')
           await writeFile(
             log,
             names.flatMap((name, index) => queryLines(name, index)).join('\n') + '\n',
@@ -66,7 +66,7 @@ describe('compiling logs with arbitrary names', () => {
             for (const name of hostile) expect(output.content).not.toContain(name)
             const verdict = await (
               validators[output.format] as NonNullable<(typeof validators)[string]>
-            )(temp(), output.content)
+            )(temp.path, output.content)
             expect(verdict.ok, `${output.format}: ${verdict.output}\n${output.content}`).toBe(true)
           }
         },

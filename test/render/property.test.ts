@@ -117,7 +117,7 @@ describe('rendering arbitrary input', () => {
         for (const [format, validate] of Object.entries(validators)) {
           const formatOptions = rich ? (richOptions[format] ?? {}) : {}
           const output = await renderFormat(allowListOf(entries), {format, formatOptions})
-          const verdict = await validate(temp(), output)
+          const verdict = await validate(temp.path, output)
           expect(verdict.ok, `${format}:\n${verdict.output}\n--- rendered:\n${output}`).toBe(true)
         }
       }),

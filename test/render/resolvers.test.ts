@@ -81,17 +81,17 @@ describe('unbound format', () => {
     ['a list', list],
     ['an empty list', allowListOf([])],
   ])('should pass unbound-checkconf with %s', async (_, allowList) => {
-    const path = join(temp(), 'allowlist.unbound.conf')
+    const path = join(temp.path, 'allowlist.unbound.conf')
     await writeFile(path, await renderFormat(allowList, {format: 'unbound'}))
-    const result = await unboundCheckconf(temp(), path)
+    const result = await unboundCheckconf(temp.path, path)
     expect(result.output).toContain('no errors')
     expect(result.status).toBe(0)
   })
 
   it('should answer listed names and their subdomains and refuse the rest when served', async () => {
-    const path = join(temp(), 'allowlist.unbound.conf')
+    const path = join(temp.path, 'allowlist.unbound.conf')
     await writeFile(path, await renderFormat(list, {format: 'unbound'}))
-    const server = await startUnbound(temp(), path, '127.0.1.5', upstream)
+    const server = await startUnbound(temp.path, path, '127.0.1.5', upstream)
     try {
       const status = (name: string) => dig('127.0.1.5', server.port, name).status
       expect(status('example.com')).toBe('NOERROR')
@@ -153,7 +153,7 @@ describe('rpz format', () => {
     ['a list', list],
     ['an empty list', allowListOf([])],
   ])('should pass named-checkzone with %s', async (_, allowList) => {
-    const path = join(temp(), 'allowlist.rpz')
+    const path = join(temp.path, 'allowlist.rpz')
     await writeFile(path, await renderFormat(allowList, {format: 'rpz'}))
     const result = runProgram('named-checkzone', 'bind9-utils', ['rpz.allowlist', path])
     expect(result.output).toMatch(/loaded serial 1\nOK/)

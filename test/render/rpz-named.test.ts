@@ -49,7 +49,7 @@ describe('rpz format in a running named', () => {
     const named = requireProgram('named', 'bind9')
     const dnsmasq = requireProgram('dnsmasq', 'dnsmasq-base')
     const dig = requireProgram('dig', 'bind9-dnsutils')
-    const directory = temp()
+    const directory = temp.path
     const zone = join(directory, 'allowlist.rpz')
     const config = join(directory, 'named.conf')
     await writeFile(zone, await renderFormat(list, {format: 'rpz'}))

@@ -75,7 +75,7 @@ describe('squid format', () => {
   ] as const)('should pass squid -k parse in %s', async (_, formatOptions, mode, wrap) => {
     for (const list of [overlapping, allowListOf([])]) {
       const output = await renderFormat(list, {format: 'squid', formatOptions})
-      const check = await squidParse(temp(), output, mode, wrap)
+      const check = await squidParse(temp.path, output, mode, wrap)
       expect(check.problems).toEqual([])
       expect(check.status).toBe(0)
     }
@@ -83,7 +83,7 @@ describe('squid format', () => {
 
   it('should notice the overlap squid warns about, so the check above can fail', async () => {
     const check = await squidParse(
-      temp(),
+      temp.path,
       'acl allowlist dstdomain .example.com\nacl allowlist dstdomain a.example.com\n',
       'acl',
     )
@@ -98,7 +98,7 @@ describe('squid format in a running Squid', () => {
     const server = createServer((_, response) => response.end('ok\n'))
     await new Promise<void>((resolve) => server.listen(0, '127.0.1.20', resolve))
     const {port} = server.address() as AddressInfo
-    const include = join(temp(), 'allowlist.squid.conf')
+    const include = join(temp.path, 'allowlist.squid.conf')
     await writeFile(
       include,
       await renderFormat(overlapping, {format: 'squid', formatOptions: {httpAccess: true}}),
@@ -114,7 +114,7 @@ describe('squid format in a running Squid', () => {
       'npmjs.org',
     ]
     const squid = await startSquid(
-      temp(),
+      temp.path,
       include,
       hosts.map((host) => [host, '127.0.1.20'] as const),
     )

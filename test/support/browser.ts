@@ -2,13 +2,16 @@
  * Headless Chromium for tests that must see a page as a browser does. It runs Debian's
  * `chromium` (a missing browser fails the test, like every other program), with a fresh
  * profile, no GPU, no QUIC and no background networking, so a test page is the only traffic.
+ * `useReportPage` opens a written report once per test block.
  */
 import {mkdir, mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import {afterAll, beforeAll, expect} from 'vitest'
 import {requireProgram} from './programs.js'
+import {useTempDir} from './temp-dir.js'
 
 export interface Browser {
   context: BrowserContext
@@ -99,4 +102,58 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join('test-results', name)
   await page.screenshot({path, fullPage: true})
   return path
+}
+
+/** What `useReportPage` gives a test: the page of the opened report, valid inside tests. */
+export interface ReportPage {
+  readonly page: Page
+  readonly watched: WatchedPage
+}
+
+/**
+ * Register hooks that write a report into a temporary directory, open it in headless Chromium
+ * once for the block, save a screenshot, and close and remove everything afterwards.
+ *
+ * @param writeReport Writes the report to the path it is given.
+ * @param screenshot File name under `test-results/`.
+ * @returns Getters for the page and what it did while loading.
+ */
+export function useReportPage(
+  writeReport: (file: string) => Promise<void> | void,
+  screenshot: string,
+): ReportPage {
+  const directory = useTempDir('allowlist-report-', {per: 'file'})
+  let browser: Browser | undefined
+  let watched: WatchedPage | undefined
+  beforeAll(async () => {
+    const file = join(directory.path, 'report.html')
+    await writeReport(file)
+    browser = await launchChromium()
+    watched = await openFile(browser, file)
+    await saveScreenshot(watched.page, screenshot)
+  })
+  afterAll(async () => browser?.close())
+  const opened = (): WatchedPage => {
+    if (watched === undefined) throw new Error('useReportPage: the report is not open')
+    return watched
+  }
+  return {
+    get page() {
+      return opened().page
+    },
+    get watched() {
+      return opened()
+    },
+  }
+}
+
+/**
+ * Assert that the report page loaded from its file (`report.html`) alone: no other request, no console problem, no CSP
+ * violation.
+ */
+export async function expectLoadedAlone(watched: WatchedPage): Promise<void> {
+  expect(watched.requests).toHaveLength(1)
+  expect(watched.requests[0]).toMatch(/^file:.*\/report\.html$/)
+  expect(watched.problems).toEqual([])
+  expect(await watched.violations()).toEqual([])
 }

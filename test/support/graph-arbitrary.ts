@@ -5,19 +5,8 @@
  */
 import fc from 'fast-check'
 import {createRoot, ensureNode} from '../../src/graph/tree.js'
-import type {Observation, Outcome, Root, SourceSummary} from '../../src/graph/types.js'
+import {OUTCOMES, type Observation, type Root, type SourceSummary} from '../../src/graph/types.js'
 
-const outcomes: Outcome[] = [
-  'address',
-  'cname',
-  'nxdomain',
-  'nodata',
-  'refused',
-  'unanswered',
-  'config',
-  'hosts',
-  'dhcp',
-]
 const label = fc.constantFrom('a', 'b', 'c', 'example', 'com', 'net', 'xn--bcher-kva', '_tcp')
 const name = fc.array(label, {minLength: 1, maxLength: 3}).map((labels) => labels.join('.'))
 const type = fc.constantFrom('A', 'AAAA', 'HTTPS', 'type=65', 'MX')
@@ -39,7 +28,7 @@ export const observationArbitrary: fc.Arbitrary<Observation> = fc
     queries: fc.dictionary(type, fc.integer({min: 1, max: 5})),
     outcomes: fc.dictionary(
       type,
-      fc.dictionary(fc.constantFrom(...outcomes), fc.integer({min: 1, max: 5})),
+      fc.dictionary(fc.constantFrom(...OUTCOMES), fc.integer({min: 1, max: 5})),
     ),
     v4: sortedSet(fc.constantFrom('192.0.2.1', '192.0.2.2', '198.51.100.7')),
     v6: sortedSet(fc.constantFrom('2001:db8::1', '2001:db8::2')),

@@ -5,13 +5,13 @@
  * FATAL, ERROR, WARNING, "is ignored" or "Bungled" counts as a failure too. `startSquid` runs it
  * as a proxy, to see which requests the rendered ACL lets through.
  */
-import {spawn, type ChildProcess} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {chmod, writeFile} from 'node:fs/promises'
 import {request as httpRequest} from 'node:http'
-import {connect, createServer, type AddressInfo} from 'node:net'
 import {join} from 'node:path'
 import {requireProgram} from './programs.js'
 import {runProgram} from './run-program.js'
+import {freeTcpPort, waitForTcp} from './tcp.js'
 import {stopChild} from './upstream-dns.js'
 
 export interface SquidCheck {
@@ -133,30 +133,4 @@ export async function startSquid(
       request.end()
     })
   return {get, stop}
-}
-
-async function freeTcpPort(address: string): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, address, resolve))
-  const {port} = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-/** Poll until `address:port` accepts a connection (at most ~10 s). */
-async function waitForTcp(address: string, port: number, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`)
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, address)
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('not listening within 10 s')
 }

@@ -3,19 +3,22 @@
  * `--out-dir`.
  */
 import {Flags} from '@oclif/core'
+import {BaseCommand} from '../../cli/base-command.js'
+import {exitCodesHelp} from '../../exit-codes.js'
 import {listFormats, type FormatInfo} from '../../render/index.js'
 import {BUILTIN_TEMPLATE_DIR} from '../../render/templates.js'
-import {BaseCommand} from '../../cli/base-command.js'
 
 export default class TemplatesList extends BaseCommand {
-  static override description =
-    'Every format `compile -f` accepts, with the file name it gets under --out-dir. A folder in --template-dir adds more.'
+  static override description = `Every format \`compile -f\` accepts, with the file name it gets under --out-dir. A folder in --template-dir adds more.
+
+Exit codes:
+${exitCodesHelp(['ok', 'usage', 'input'])}`
+
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --template-dir my-templates',
     '<%= config.bin %> <%= command.id %> --json',
   ]
-  static override summary = 'List the built-in output formats.'
 
   static override flags = {
     'template-dir': Flags.string({
@@ -23,6 +26,8 @@ export default class TemplatesList extends BaseCommand {
       helpValue: 'DIR',
     }),
   }
+
+  static override summary = 'List the built-in output formats.'
 
   async run(): Promise<{formats: FormatInfo[]}> {
     const {flags} = await this.parse(TemplatesList)

@@ -1,5 +1,6 @@
 /**
- * The one place that asks the Public Suffix List (through `tldts`). Always with the private
+ * The one place that asks the Public Suffix List (through `tldts`, pinned exactly in
+ * `package.json`). It sits in `graph` so policy, pipeline and report all import it downward. Always with the private
  * section (`allowPrivateDomains`): without it `foo.github.io` collapses to `github.io` and
  * `bucket.s3.amazonaws.com` to `amazonaws.com`. Names are hostnames already, so no URL parsing
  * (`extractHostname: false`). Lookups are cached: collapse and the public-suffix rule ask about the
@@ -37,6 +38,18 @@ export function suffixFacts(name: string): SuffixFacts {
     cache.set(name, facts)
   }
   return facts
+}
+
+/**
+ * Grouping key for reports and list comparisons: `foo.github.io` groups under itself, never under
+ * `github.io`.
+ *
+ * @param name A lowercase hostname.
+ * @returns Its registrable domain, or the name itself when it has none (a bare public suffix, a
+ *   single label, an IP literal).
+ */
+export function registrableDomainOf(name: string): string {
+  return suffixFacts(name).registrableDomain ?? name
 }
 
 /** Whether `name` is itself a public suffix (`com`, `co.uk`, `github.io`, `foo.ck`). */

@@ -1,0 +1,37 @@
+/**
+ * Where a command that produces a graph (`ingest`, `merge`) puts it: the `-o` file, written
+ * atomically, or stdout. Under `--json` stdout carries the summary object instead, so the graph
+ * is then written only with `-o`.
+ */
+import {Flags, type Command} from '@oclif/core'
+import {serializeGraph} from '../graph/document.js'
+import type {Root} from '../graph/types.js'
+import {writeGraphFile} from '../graph/write-graph-file.js'
+
+/**
+ * The `--output` / `-o` flag of a graph-producing command.
+ *
+ * @param description Its help line.
+ * @returns The flag definition.
+ */
+export function graphOutputFlag(description: string) {
+  return Flags.string({char: 'o', description})
+}
+
+/**
+ * Write `tree` to `output`, or print it to stdout when there is no `output` (or it is `-`) and
+ * `--json` is off.
+ *
+ * @param command The running command (for `log` and `jsonEnabled`).
+ * @param tree The graph.
+ * @param output The `-o` value.
+ * @returns Nothing; rejects with the "output cannot be written" error.
+ */
+export async function emitGraph(
+  command: Pick<Command, 'jsonEnabled' | 'log'>,
+  tree: Root,
+  output: string | undefined,
+): Promise<void> {
+  if (output !== undefined && output !== '-') await writeGraphFile(tree, output)
+  else if (!command.jsonEnabled()) command.log(serializeGraph(tree).trimEnd())
+}
