@@ -4,10 +4,13 @@
  * take the extremes), so any number of graphs can be merged in any order with one result.
  */
 import {createRoot, emptyObservation, ensureNode, observedNodes} from './tree.js'
-import type {LogPlace, Observation, Root, SourceSummary} from './types.js'
-
-/** At most this many raw spellings are kept per name. KEEP IN SYNC with src/ingest/name-state.ts */
-const RAW_NAMES_LIMIT = 8
+import {
+  RAW_NAMES_LIMIT,
+  type LogPlace,
+  type Observation,
+  type Root,
+  type SourceSummary,
+} from './types.js'
 
 /** Merging with this copies an observation: it adds nothing, and no runs. */
 const EMPTY: Observation = {...emptyObservation(), runs: 0}

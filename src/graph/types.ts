@@ -25,7 +25,10 @@ export interface LogPlace {
  */
 export type Outcome = (typeof OUTCOMES)[number]
 
-/** Every outcome, for validating documents and generating test graphs. */
+/**
+ * Every outcome, for validating documents and generating test graphs. Ingest numbers outcomes by
+ * their index here, so the order is part of the contract.
+ */
 export const OUTCOMES = [
   'address',
   'cname',
@@ -37,6 +40,9 @@ export const OUTCOMES = [
   'hosts',
   'dhcp',
 ] as const
+
+/** At most this many raw spellings are kept per name, by ingest and by merge alike. */
+export const RAW_NAMES_LIMIT = 8
 
 /** What the logs say about one name. Arrays are sorted and free of duplicates. */
 export interface Observation {

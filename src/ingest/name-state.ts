@@ -4,25 +4,11 @@
  * numbers; the graph's sorted, string-valued `Observation` is produced once at the end. The
  * counters every line touches live in NameCounters; the sets that rarely change live here.
  */
-import type {Observation, Outcome} from '../graph/types.js'
+import {OUTCOMES, RAW_NAMES_LIMIT, type Observation, type Outcome} from '../graph/types.js'
 import type {NameCounters} from './name-counters.js'
 import {formatTime} from './shapes/index.js'
 
-/** At most this many spellings are kept per name. KEEP IN SYNC with src/graph/merge.ts */
-export const RAW_NAMES_LIMIT = 8
-
-/** Outcomes in the order of their numeric codes. */
-export const OUTCOMES: readonly Outcome[] = [
-  'address',
-  'cname',
-  'nxdomain',
-  'nodata',
-  'refused',
-  'unanswered',
-  'config',
-  'hosts',
-  'dhcp',
-]
+/** Outcome codes are indexes into the graph's `OUTCOMES`. */
 export const OUTCOME_COUNT = OUTCOMES.length
 export const OUTCOME_ADDRESS = 0
 export const OUTCOME_CNAME = 1
