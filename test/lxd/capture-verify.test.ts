@@ -418,6 +418,21 @@ describe('verify on LXD', () => {
     '-c',
     'nslookup -type=a registry.example.com; nslookup -type=a www.example.org',
   ]
+  /** Run `verify` of `list` against the workload on the test image and upstream. */
+  const verifyWorkload = (list: string, ...flags: string[]) =>
+    runCli([
+      'verify',
+      '--list',
+      list,
+      '--image',
+      IMAGE,
+      '--no-nat',
+      '--upstream',
+      upstream.server,
+      ...flags,
+      '--',
+      ...workload,
+    ])
 
   it('should verify the Squid list capture compiled for the same job', async () => {
     const lists = join(directory, 'lists')
@@ -448,18 +463,7 @@ describe('verify on LXD', () => {
     expect(captured.stderr).toMatch(
       /lxd:allowlist-\w+-1:\d+:\d+ +warning +Unexpected name `missing\.example\.net`/,
     )
-    const verified = await runCli([
-      'verify',
-      '--list',
-      squid,
-      '--image',
-      IMAGE,
-      '--no-nat',
-      '--upstream',
-      upstream.server,
-      '--',
-      ...workload,
-    ])
+    const verified = await verifyWorkload(squid)
     expect(verified.stdout).toContain(`Nothing denied: ${squid} covers this command (1 run(s))`)
     expect(verified.code).toBe(0)
   })
@@ -467,18 +471,7 @@ describe('verify on LXD', () => {
   it('should pass with a complete list', async () => {
     const list = join(directory, 'complete.txt')
     await writeFile(list, 'registry.example.com\n.example.org\n')
-    const result = await runCli([
-      'verify',
-      '--list',
-      list,
-      '--image',
-      IMAGE,
-      '--no-nat',
-      '--upstream',
-      upstream.server,
-      '--',
-      ...workload,
-    ])
+    const result = await verifyWorkload(list)
     expect(result.stdout).toContain(`Nothing denied: ${list} covers this command (1 run(s))`)
     expect(result.code).toBe(0)
   })
@@ -486,19 +479,7 @@ describe('verify on LXD', () => {
   it('should fail and name the missing name when one is removed', async () => {
     const list = join(directory, 'incomplete.txt')
     await writeFile(list, '.example.org\n')
-    const result = await runCli([
-      'verify',
-      '--list',
-      list,
-      '--image',
-      IMAGE,
-      '--no-nat',
-      '--upstream',
-      upstream.server,
-      '--json',
-      '--',
-      ...workload,
-    ])
+    const result = await verifyWorkload(list, '--json')
     expect(result.code).toBe(1)
     const report = JSON.parse(result.stdout) as {
       refusals: Array<{name: string; type: string; count: number; firstLine: string}>
@@ -512,18 +493,7 @@ describe('verify on LXD', () => {
   it('should deny the subdomain of an exact entry with NXDOMAIN', async () => {
     const list = join(directory, 'exact.txt')
     await writeFile(list, 'example.com\n.example.org\n')
-    const result = await runCli([
-      'verify',
-      '--list',
-      list,
-      '--image',
-      IMAGE,
-      '--no-nat',
-      '--upstream',
-      upstream.server,
-      '--',
-      ...workload,
-    ])
+    const result = await verifyWorkload(list)
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(
       /^denied registry\.example\.com A \(NXDOMAIN\) ×1: .*query\[A\] registry\.example\.com from 10\./m,
