@@ -10,6 +10,7 @@
  * names, not the length of the log. Names, types, clients and addresses arrive as ids
  * (interned-values.ts), so the per-line work is integer work.
  */
+import {AddressSets} from './address-sets.js'
 import {InternedValues, NO_KEY} from './interned-values.js'
 import {NameCounters} from './name-counters.js'
 import {PairIndex} from './pair-index.js'
@@ -30,8 +31,6 @@ import {
   type Message,
 } from './message.js'
 import {
-  addRawName,
-  createNameState,
   OUTCOME_ADDRESS,
   OUTCOME_CNAME,
   OUTCOME_CONFIG,
@@ -41,9 +40,9 @@ import {
   OUTCOME_NXDOMAIN,
   OUTCOME_REFUSED,
   OUTCOME_UNANSWERED,
-  type Dictionary,
-  type NameState,
-} from './name-state.js'
+} from './outcomes.js'
+import type {ScanState} from './scan-state.js'
+import {RAW_NAMES_LIMIT} from '../graph/types.js'
 
 /** Lines after which an unanswered query counts as `unanswered` and its state is dropped. */
 export const PENDING_WINDOW = 5000
@@ -52,9 +51,9 @@ const SWEEP_INTERVAL = 4096
 interface PendingQuery {
   keyId: number
   typeId: number
-  /** `undefined` when the query is ignored (client filter, root name): its answers are too. */
-  state: NameState | undefined
-  /** The counters' slot for the query's name and type (-1 without a state). */
+  /** `false` when the query is ignored (client filter, root name): its answers are too. */
+  counted: boolean
+  /** The counters' slot for the query's name and type (-1 when not counted). */
   slot: number
   answered: boolean
   done: boolean
@@ -63,6 +62,8 @@ interface PendingQuery {
   recordedMask: number
   /** `keyId * 16 + outcome` already counted for chain members. */
   recordedOther: number[] | undefined
+  /** The next newer pending query of the same process for the same name. */
+  next: PendingQuery | undefined
 }
 
 interface ProcessState {
@@ -70,20 +71,22 @@ interface ProcessState {
   plain: Stream
   /** Extra-mode streams by serial. */
   serials: Map<number, Stream>
-  pending: Map<number, PendingQuery[]>
+  /** Per name key, the oldest of its pending queries (plain mode), linked through `next`. */
+  pending: Map<number, PendingQuery>
   /** Plain-mode queries in arrival order, for `reply error is …`, which names no query. */
   recent: PendingQuery[]
 }
 
 /** The lines of one process (plain mode) or one query serial (extra mode). */
 interface Stream {
-  /** Extra mode: the serial's query. Plain mode: the query last named by a query/forwarded line. */
+  /** Extra mode: the serial's query. Plain mode: the query last named by a query line. */
   query: PendingQuery | undefined
   /** The previous answer line of this stream, while answers follow each other (NO_KEY: none). */
   lastKey: number
   lastCname: boolean
   lastQuery: PendingQuery | undefined
-  lastState: NameState | undefined
+  /** The key the previous answer was recorded for, or NO_KEY when it was not recorded. */
+  lastRecorded: number
   line: number
 }
 
@@ -93,13 +96,8 @@ export interface BuildOptions {
 }
 
 export class GraphBuilder {
-  /** Observed names by key id. */
-  readonly states: Array<NameState | undefined> = []
-  /** The counts and first/last-seen times of every state. */
+  /** The counts, times and first lines of every observed name. */
   readonly counters = new NameCounters()
-  /** (key id, address id) of every address answer. */
-  readonly v4 = new PairIndex()
-  readonly v6 = new PairIndex()
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
@@ -111,7 +109,16 @@ export class GraphBuilder {
   tail = false
 
   private readonly values: InternedValues
-  /** 1 for raw name ids already added to their state's `rawNames`. */
+  /** The addresses of every address answer, per name. */
+  private readonly v4: AddressSets
+  private readonly v6: AddressSets
+  /** (alias key, target key) of every CNAME link. */
+  private readonly cnames = new PairIndex()
+  /** (key, client label) of every counted query. */
+  private readonly clients = new PairIndex()
+  /** Sorted spellings by key id, at most RAW_NAMES_LIMIT each. */
+  private readonly rawNames = new Map<number, string[]>()
+  /** 1 for raw name ids already added to their name's spellings. */
   private readonly recordedSpelling: number[] = []
   /**
    * Per process: its streams (key -1 for plain mode, else the serial) and its pending queries
@@ -126,11 +133,8 @@ export class GraphBuilder {
 
   constructor(options: BuildOptions = {}) {
     this.values = new InternedValues(options.clients)
-  }
-
-  /** Turns the ids in this builder's states back into strings. */
-  get dictionary(): Dictionary {
-    return this.values
+    this.v4 = new AddressSets(this.values.addresses)
+    this.v6 = new AddressSets(this.values.addresses)
   }
 
   /**
@@ -181,9 +185,9 @@ export class GraphBuilder {
         // `reply error is REFUSED` names no name. With a serial it is the serial's query;
         // without, the process's latest query still waiting for an answer.
         const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
-        if (query?.state && !query.done) {
-          this.record(query, query.state, OUTCOME_REFUSED)
-          this.counters.seenAt(query.state.keyId, time)
+        if (query?.counted && !query.done) {
+          this.record(query, query.keyId, OUTCOME_REFUSED)
+          this.counters.seenAt(query.keyId, time)
         }
         break
       }
@@ -195,18 +199,35 @@ export class GraphBuilder {
   finish(): void {
     for (const process of this.processes.values()) {
       for (const stream of process.serials.values()) if (stream.query) this.settle(stream.query)
-      for (const list of process.pending.values()) for (const query of list) this.settle(query)
+      for (const oldest of process.pending.values()) {
+        for (let query: PendingQuery | undefined = oldest; query; query = query.next) {
+          this.settle(query)
+        }
+      }
     }
     this.processes.clear()
     this.lastPid = -1
     this.lastProcess = undefined
   }
 
-  /** Observed names with their keys, sorted by key. */
-  observed(): Array<[string, NameState]> {
-    const result: Array<[string, NameState]> = []
-    for (const state of this.states) if (state) result.push([this.values.key(state.keyId), state])
-    return result.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  /** What the scan found, for merging with other slices and building the graph. */
+  state(): ScanState {
+    const names: number[] = []
+    const counters = this.counters
+    for (let keyId = 0; keyId < this.values.keyCount; keyId++) {
+      if (!counters.isObserved(keyId)) continue
+      names.push(keyId, counters.firstLine(keyId), counters.first(keyId), counters.last(keyId))
+    }
+    return {
+      ...this.values.dictionaries(),
+      names: Int32Array.from(names),
+      slots: counters.slotRecords().slice(),
+      v4: this.v4.pairs(),
+      v6: this.v6.pairs(),
+      cnames: this.cnames.pairs(),
+      clients: this.clients.pairs(),
+      rawNames: [...this.rawNames],
+    }
   }
 
   private addQuery(
@@ -222,44 +243,46 @@ export class GraphBuilder {
     const keyId = this.values.rawKey(rawId)
     const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
     const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
-    let state: NameState | undefined
+    const counted = label >= 0 && keyId !== NO_KEY
     let slot = -1
-    if (label >= 0 && keyId !== NO_KEY) {
-      state = this.stateOf(rawId, keyId, line)
+    if (counted) {
+      this.observe(rawId, keyId, line)
       slot = this.counters.slot(keyId, typeId)
       this.counters.countQuery(slot)
       // Most names are asked by one client over and over: skip the set when it is the last one.
-      if (this.counters.takeClient(keyId, label)) state.clients.add(label)
+      if (this.counters.takeClient(keyId, label)) this.clients.add(keyId, label)
       this.counters.seenAt(keyId, time)
       this.queries++
     }
     const query: PendingQuery = {
       keyId,
       typeId,
-      state,
+      counted,
       slot,
       answered: false,
       done: false,
       line,
       recordedMask: 0,
       recordedOther: undefined,
+      next: undefined,
     }
     if (serial >= 0) {
       if (stream.query) this.settle(stream.query)
     } else {
-      const list = process.pending.get(keyId)
-      if (list) {
-        // A repeated question replaces the earlier one of the same type.
-        let kept = 0
-        for (const earlier of list) {
-          if (earlier.typeId === typeId) this.settle(earlier)
-          if (!earlier.done) list[kept++] = earlier
-        }
-        list.length = kept
-        list.push(query)
-      } else {
-        process.pending.set(keyId, [query])
+      // A repeated question replaces the earlier one of the same type.
+      const oldest = process.pending.get(keyId)
+      let first: PendingQuery | undefined
+      let last: PendingQuery | undefined
+      for (let earlier = oldest; earlier; earlier = earlier.next) {
+        if (earlier.typeId === typeId) this.settle(earlier)
+        if (earlier.done) continue
+        if (last) last.next = earlier
+        else first = earlier
+        last = earlier
       }
+      if (last) last.next = query
+      else first = query
+      if (first !== oldest) process.pending.set(keyId, first as PendingQuery)
       process.recent.push(query)
     }
     stream.query = query
@@ -291,26 +314,24 @@ export class GraphBuilder {
     else query = this.findPending(process, keyId, message.impliedType)
 
     if (this.tail && (query === undefined || query.done)) return
-    let state: NameState | undefined
+    let recorded = NO_KEY
     if (!query) this.orphanAnswers++
-    else if (query.state && keyId !== NO_KEY) {
-      state = this.stateOf(spelling, keyId, line)
-      if (chained && stream.lastState) {
-        stream.lastState.cnameTo.add(keyId)
-        state.cnameFrom.add(stream.lastState.keyId)
-      }
-      this.record(query, state, outcomeOf(message))
+    else if (query.counted && keyId !== NO_KEY) {
+      this.observe(spelling, keyId, line)
+      recorded = keyId
+      if (chained && stream.lastRecorded !== NO_KEY) this.cnames.add(stream.lastRecorded, keyId)
+      this.record(query, keyId, outcomeOf(message))
       if (message.answer === ANSWER_ADDRESS_V4) {
-        this.v4.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v4.add(keyId, buffer, message.addressStart, message.addressEnd)
       } else if (message.answer === ANSWER_ADDRESS_V6) {
-        this.v6.add(keyId, this.values.addressOf(buffer, message.addressStart, message.addressEnd))
+        this.v6.add(keyId, buffer, message.addressStart, message.addressEnd)
       }
       this.counters.seenAt(keyId, time)
     }
     stream.lastKey = keyId === NO_KEY ? -2 : keyId
     stream.lastCname = message.answer === ANSWER_CNAME
     stream.lastQuery = query
-    stream.lastState = state
+    stream.lastRecorded = recorded
   }
 
   /**
@@ -329,36 +350,34 @@ export class GraphBuilder {
     process.recent.push({
       keyId,
       typeId: -1,
-      state: undefined,
+      counted: false,
       slot: -1,
       answered: false,
       done: false,
       line: -1,
       recordedMask: 0,
       recordedOther: undefined,
+      next: undefined,
     })
-    const list = process.pending.get(keyId)
-    if (!list) return
-    for (const query of list) this.settle(query)
+    for (let query = process.pending.get(keyId); query; query = query.next) this.settle(query)
     process.pending.delete(keyId)
   }
 
-  /** Count `outcome` for `state` under the query's type, once per query. */
-  private record(query: PendingQuery, state: NameState, outcome: number): void {
+  /** Count `outcome` for `keyId` under the query's type, once per query. */
+  private record(query: PendingQuery, keyId: number, outcome: number): void {
     query.answered = true
-    if (state.keyId === query.keyId) {
+    if (keyId === query.keyId) {
       const bit = 1 << outcome
       if ((query.recordedMask & bit) !== 0) return
       query.recordedMask |= bit
-    } else {
-      const token = state.keyId * 16 + outcome
-      query.recordedOther ??= []
-      if (query.recordedOther.includes(token)) return
-      query.recordedOther.push(token)
+      this.counters.countOutcome(query.slot, outcome)
+      return
     }
-    const slot =
-      state.keyId === query.keyId ? query.slot : this.counters.slot(state.keyId, query.typeId)
-    this.counters.countOutcome(slot, outcome)
+    const token = keyId * 16 + outcome
+    query.recordedOther ??= []
+    if (query.recordedOther.includes(token)) return
+    query.recordedOther.push(token)
+    this.counters.countOutcome(this.counters.slot(keyId, query.typeId), outcome)
   }
 
   /**
@@ -370,8 +389,6 @@ export class GraphBuilder {
     keyId: number,
     implied: number,
   ): PendingQuery | undefined {
-    const list = process.pending.get(keyId)
-    if (!list) return undefined
     const impliedType =
       implied === IMPLIED_NONE
         ? -1
@@ -379,24 +396,22 @@ export class GraphBuilder {
           ? this.values.typeA
           : this.values.typeAaaa
     let fallback: PendingQuery | undefined
-    for (const query of list) {
-      if (query.done || query.answered) continue
+    let newest: PendingQuery | undefined
+    for (let query = process.pending.get(keyId); query; query = query.next) {
+      if (query.done) continue
+      newest = query
+      if (query.answered) continue
       if (impliedType < 0 || query.typeId === impliedType) return query
       fallback ??= query
     }
-    if (fallback) return fallback
-    for (let index = list.length - 1; index >= 0; index--) {
-      const query = list[index] as PendingQuery
-      if (!query.done) return query
-    }
-    return undefined
+    return fallback ?? newest
   }
 
   /** Close a query: one that never got an answer counts as `unanswered`. */
   private settle(query: PendingQuery): void {
     if (query.done) return
     query.done = true
-    if (!query.answered && query.state) {
+    if (!query.answered && query.counted) {
       this.counters.countOutcome(query.slot, OUTCOME_UNANSWERED)
     }
   }
@@ -412,14 +427,21 @@ export class GraphBuilder {
         process.serials.delete(key)
       }
       // forEach, not for…of: destructured entries would allocate an array per pending name.
-      process.pending.forEach((list, key) => {
-        let kept = 0
-        for (const query of list) {
+      process.pending.forEach((head, key) => {
+        let first: PendingQuery | undefined
+        let last: PendingQuery | undefined
+        for (let query: PendingQuery | undefined = head; query; query = query.next) {
           if (query.line < oldest) this.settle(query)
-          if (!query.done) list[kept++] = query
+          if (query.done) continue
+          if (last) last.next = query
+          else first = query
+          last = query
         }
-        if (kept === 0) process.pending.delete(key)
-        else if (kept < list.length) list.length = kept
+        if (!last) process.pending.delete(key)
+        else {
+          last.next = undefined
+          if (first !== head) process.pending.set(key, first as PendingQuery)
+        }
       })
       let kept = 0
       for (const query of process.recent) if (!query.done) process.recent[kept++] = query
@@ -433,27 +455,25 @@ export class GraphBuilder {
   }
 
   /**
-   * The state of a key, created on first use.
+   * Mark a name observed and record its spelling.
    *
    * @param rawId The spelling to record, or -1 to record none.
    */
-  private stateOf(rawId: number, keyId: number, line: number): NameState {
-    // Filled up to the key so the array stays packed (reading a hole is several times slower).
-    while (this.states.length <= keyId) this.states.push(undefined)
-    let state = this.states[keyId] as NameState | undefined
-    if (!state) {
-      this.counters.reserveKey(keyId)
-      state = createNameState(keyId, line)
-      this.states[keyId] = state
-    }
-    if (rawId >= 0) {
-      while (this.recordedSpelling.length <= rawId) this.recordedSpelling.push(0)
-      if (this.recordedSpelling[rawId] !== 1) {
-        this.recordedSpelling[rawId] = 1
-        addRawName(state, this.values.rawText(rawId))
-      }
-    }
-    return state
+  private observe(rawId: number, keyId: number, line: number): void {
+    this.counters.observe(keyId, line)
+    if (rawId < 0) return
+    while (this.recordedSpelling.length <= rawId) this.recordedSpelling.push(0)
+    if (this.recordedSpelling[rawId] === 1) return
+    this.recordedSpelling[rawId] = 1
+    const raw = this.values.rawText(rawId)
+    const names = this.rawNames.get(keyId) ?? []
+    // Keep the first RAW_NAMES_LIMIT in sort order, as merging does.
+    if (names.includes(raw)) return
+    if (names.length >= RAW_NAMES_LIMIT && raw >= (names[names.length - 1] ?? '')) return
+    names.push(raw)
+    names.sort()
+    if (names.length > RAW_NAMES_LIMIT) names.length = RAW_NAMES_LIMIT
+    this.rawNames.set(keyId, names)
   }
 }
 
@@ -463,7 +483,7 @@ function createStream(line: number): Stream {
     lastKey: NO_KEY,
     lastCname: false,
     lastQuery: undefined,
-    lastState: undefined,
+    lastRecorded: NO_KEY,
     line,
   }
 }

@@ -4,17 +4,29 @@
  * into a small integer; it is decoded into a JavaScript string only the first time. This keeps
  * strings (and the garbage collector) off the per-line path, and memory proportional to the
  * distinct values.
+ *
+ * Every probe is a likely cache miss on a large log, so the table keeps each slot's hash next
+ * to its id (a mismatch costs one miss, not three) and each value's offset next to its length.
  */
 
 const EMPTY = -1
 
+/** FNV-1a over `buffer[start, end)`: the hash every interner and its callers agree on. */
+export function hashBytes(buffer: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0
+  for (let offset = start; offset < end; offset++) {
+    hash = Math.imul(hash ^ (buffer[offset] as number), 0x01000193)
+  }
+  return hash
+}
+
 export class ByteInterner {
   /** Number of interned values; ids are 0 … size-1. */
   size = 0
+  /** Per slot: hash, then id (EMPTY when free). */
   private slots: Int32Array
-  private hashes: Int32Array
-  private starts: Int32Array
-  private lengths: Int32Array
+  /** Per id: arena offset, then length. */
+  private entries: Int32Array
   private arena: Uint8Array
   private arenaUsed = 0
   private readonly strings: string[] = []
@@ -24,10 +36,8 @@ export class ByteInterner {
    *   still reach the graph), `latin1` for ASCII-only fields such as addresses.
    */
   constructor(private readonly encoding: 'utf8' | 'latin1') {
-    this.slots = new Int32Array(1024).fill(EMPTY)
-    this.hashes = new Int32Array(512)
-    this.starts = new Int32Array(512)
-    this.lengths = new Int32Array(512)
+    this.slots = new Int32Array(2048).fill(EMPTY)
+    this.entries = new Int32Array(1024)
     this.arena = new Uint8Array(16_384)
   }
 
@@ -37,26 +47,33 @@ export class ByteInterner {
    * @returns The id; a new value gets the id `size - 1`.
    */
   intern(buffer: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0
-    for (let offset = start; offset < end; offset++) {
-      hash = Math.imul(hash ^ (buffer[offset] as number), 0x01000193)
-    }
-    const mask = this.slots.length - 1
+    return this.internHashed(buffer, start, end, hashBytes(buffer, start, end))
+  }
+
+  /** `intern` for a caller that already has `hashBytes(buffer, start, end)`. */
+  internHashed(buffer: Uint8Array, start: number, end: number, hash: number): number {
+    const slots = this.slots
+    const mask = (slots.length >> 1) - 1
     let slot = hash & mask
-    const length = end - start
     for (;;) {
-      const id = this.slots[slot] as number
+      const id = slots[slot * 2 + 1] as number
       if (id === EMPTY) break
-      if (
-        this.hashes[id] === hash &&
-        this.lengths[id] === length &&
-        this.equals(id, buffer, start)
-      ) {
-        return id
-      }
+      if (slots[slot * 2] === hash && this.matches(id, buffer, start, end)) return id
       slot = (slot + 1) & mask
     }
     return this.add(buffer, start, end, hash, slot)
+  }
+
+  /** Whether `id` holds exactly the bytes `buffer[start, end)`. */
+  matches(id: number, buffer: Uint8Array, start: number, end: number): boolean {
+    const length = this.entries[id * 2 + 1] as number
+    if (length !== end - start) return false
+    const arena = this.arena
+    let position = this.entries[id * 2] as number
+    for (let offset = start; offset < end; offset++) {
+      if (arena[position++] !== buffer[offset]) return false
+    }
+    return true
   }
 
   /** The decoded value of an id. */
@@ -64,19 +81,14 @@ export class ByteInterner {
     return this.strings[id] as string
   }
 
-  private equals(id: number, buffer: Uint8Array, start: number): boolean {
-    const arena = this.arena
-    let position = this.starts[id] as number
-    const length = this.lengths[id] as number
-    for (let index = 0; index < length; index++) {
-      if (arena[position++] !== buffer[start + index]) return false
-    }
-    return true
+  /** Every decoded value, by id. */
+  texts(): string[] {
+    return [...this.strings]
   }
 
   private add(buffer: Uint8Array, start: number, end: number, hash: number, slot: number): number {
     const id = this.size++
-    if (id >= this.hashes.length) this.growEntries()
+    if (id * 2 >= this.entries.length) this.entries = grow(this.entries, this.entries.length * 2)
     const length = end - start
     if (this.arenaUsed + length > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length))
@@ -84,32 +96,31 @@ export class ByteInterner {
       this.arena = arena
     }
     this.arena.set(buffer.subarray(start, end), this.arenaUsed)
-    this.hashes[id] = hash
-    this.starts[id] = this.arenaUsed
-    this.lengths[id] = length
+    this.entries[id * 2] = this.arenaUsed
+    this.entries[id * 2 + 1] = length
     this.arenaUsed += length
     this.strings.push(
       Buffer.from(buffer.buffer, buffer.byteOffset + start, length).toString(this.encoding),
     )
-    this.slots[slot] = id
-    if (this.size * 2 > this.slots.length) this.rehash()
+    this.slots[slot * 2] = hash
+    this.slots[slot * 2 + 1] = id
+    if (this.size * 4 > this.slots.length) this.rehash()
     return id
   }
 
-  private growEntries(): void {
-    const capacity = this.hashes.length * 2
-    this.hashes = grow(this.hashes, capacity)
-    this.starts = grow(this.starts, capacity)
-    this.lengths = grow(this.lengths, capacity)
-  }
-
+  /** Double the table, keeping it at most half full. */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY)
-    const mask = slots.length - 1
-    for (let id = 0; id < this.size; id++) {
-      let slot = (this.hashes[id] as number) & mask
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask
-      slots[slot] = id
+    const old = this.slots
+    const slots = new Int32Array(old.length * 2).fill(EMPTY)
+    const mask = (slots.length >> 1) - 1
+    for (let index = 0; index < old.length; index += 2) {
+      const id = old[index + 1] as number
+      if (id === EMPTY) continue
+      const hash = old[index] as number
+      let slot = hash & mask
+      while (slots[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask
+      slots[slot * 2] = hash
+      slots[slot * 2 + 1] = id
     }
     this.slots = slots
   }

@@ -5,13 +5,13 @@
  * it freezes the graph.
  */
 import {ByteInterner} from './byte-interner.js'
-import type {Dictionary} from './name-state.js'
+import type {ScanState} from './scan-state.js'
 import {normalizeName, reverseName} from './normalize-name.js'
 
 /** The graph key id of a name that has none (the root, `.`). */
 export const NO_KEY = -1
 
-export class InternedValues implements Dictionary {
+export class InternedValues {
   readonly typeA: number
   readonly typeAaaa: number
   private readonly rawNames = new ByteInterner('utf8')
@@ -21,12 +21,15 @@ export class InternedValues implements Dictionary {
   private readonly keyNames: string[] = []
   private readonly reversedKeys = new Map<number, number>()
   private readonly types = new ByteInterner('latin1')
-  private readonly addresses = new ByteInterner('latin1')
+  /** Shared by the builder's address sets, which intern through it. */
+  readonly addresses = new ByteInterner('latin1')
   private readonly clients = new ByteInterner('latin1')
   /** Client id → label id, or -1 for clients the filter ignores. */
   private readonly clientLabels: number[] = []
   private readonly labelIds = new Map<string, number>()
   private readonly labels: string[] = []
+  /** The raw name id of the previous call: a query's answers repeat its name line after line. */
+  private lastRawName = -1
 
   /** @param clientMap Client IP → recorded name; when set, other clients get label -1. */
   constructor(private readonly clientMap: ReadonlyMap<string, string> | undefined) {
@@ -34,25 +37,28 @@ export class InternedValues implements Dictionary {
     this.typeAaaa = this.types.intern(Buffer.from('AAAA'), 0, 4)
   }
 
-  key(id: number): string {
-    return this.keyNames[id] as string
+  /** Key ids in use: 0 … keyCount-1. */
+  get keyCount(): number {
+    return this.keyNames.length
   }
 
-  type(id: number): string {
-    return this.types.text(id)
-  }
-
-  address(id: number): string {
-    return this.addresses.text(id)
-  }
-
-  client(id: number): string {
-    return this.labels[id] as string
+  /** Every id's string, for a scan state. */
+  dictionaries(): Pick<ScanState, 'keys' | 'types' | 'addresses' | 'labels'> {
+    return {
+      keys: [...this.keyNames],
+      types: this.types.texts(),
+      addresses: this.addresses.texts(),
+      labels: [...this.labels],
+    }
   }
 
   /** The id of the spelling in `buffer[start, end)`. */
   rawName(buffer: Uint8Array, start: number, end: number): number {
-    return this.rawNames.intern(buffer, start, end)
+    const last = this.lastRawName
+    if (last >= 0 && this.rawNames.matches(last, buffer, start, end)) return last
+    const id = this.rawNames.intern(buffer, start, end)
+    this.lastRawName = id
+    return id
   }
 
   rawText(rawId: number): string {
@@ -84,11 +90,13 @@ export class InternedValues implements Dictionary {
   }
 
   typeOf(buffer: Uint8Array, start: number, end: number): number {
+    // Most queries are A or AAAA: skip hashing them.
+    const length = end - start
+    if (length === 1 && buffer[start] === 0x41) return this.typeA
+    if (length === 4 && buffer[start] === 0x41 && buffer[start + 1] === 0x41) {
+      if (buffer[start + 2] === 0x41 && buffer[start + 3] === 0x41) return this.typeAaaa
+    }
     return this.types.intern(buffer, start, end)
-  }
-
-  addressOf(buffer: Uint8Array, start: number, end: number): number {
-    return this.addresses.intern(buffer, start, end)
   }
 
   /** The label id of the client in `buffer[start, end)`, or -1 when the filter ignores it. */

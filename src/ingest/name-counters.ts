@@ -1,99 +1,138 @@
 /**
- * The per-name numbers ingest updates on almost every line (query counts by type, outcome
- * counts, first/last seen, the last client), in flat typed arrays. With one object per name,
- * each update chased pointers to a small array somewhere in the heap; with tens of thousands
- * of names those were cache misses on every line. Counts by type are kept per (name, type)
- * slot, numbered as pairs first occur, so a log with thousands of odd query types costs memory
- * for the pairs it has, not for every name times every type.
+ * The per-name numbers ingest updates on almost every line, in flat typed arrays laid out so
+ * that one line touches as few cache lines as it can: a name's first/last seen, last client
+ * and first line sit together, and a (name, query type) slot keeps its query count next to
+ * its outcome counts. On a large log these tables outgrow the caches, and every separate array
+ * a line touched was one more trip to memory.
+ *
+ * Slots are numbered as (name, type) pairs first occur, so a log with thousands of odd query
+ * types costs memory for the pairs it has, not for every name times every type. The two types
+ * nearly every query has (A and AAAA, interned first) find their slot through the name's own
+ * fields; others through a pair index.
  */
-import {OUTCOME_COUNT} from './name-state.js'
+import {OUTCOME_COUNT} from './outcomes.js'
 import {PairIndex} from './pair-index.js'
 
-/** Key ids and slots made room for at first; grown by doubling. */
+/** Names and slots made room for at first; grown by doubling. */
 const INITIAL_CAPACITY = 1024
 
-export class NameCounters {
-  /** (key id, type id) → slot. */
-  private readonly slots = new PairIndex()
-  /** Query count by slot. */
-  private queries: Int32Array = new Int32Array(INITIAL_CAPACITY)
-  /** Outcome count at `slot * OUTCOME_COUNT + outcome`. */
-  private outcomes: Int32Array = new Int32Array(INITIAL_CAPACITY * OUTCOME_COUNT)
-  /** Seconds (see shapes/timestamp.ts) by key id; -1 until a line mentions the name. */
-  private firstSeen: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
-  private lastSeen: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
-  /** The client label added last per key id, to skip the client set for repeated askers. */
-  private lastClients: Int32Array = new Int32Array(INITIAL_CAPACITY).fill(-1)
+/** Per name: first seen, last seen, last client, first line, slot of type 0, slot of type 1. */
+const NAME_STRIDE = 8
+const FIRST_SEEN = 0
+const LAST_SEEN = 1
+const LAST_CLIENT = 2
+const FIRST_LINE = 3
+const TYPE_SLOTS = 4
+/** Type ids below this have their slot in the name's fields. */
+const INLINE_TYPES = 2
 
-  /** Make room for `keyId`; call before using it. */
-  reserveKey(keyId: number): void {
-    if (keyId < this.firstSeen.length) return
-    const length = capacityFor(keyId, this.firstSeen.length)
-    this.firstSeen = grow(this.firstSeen, length, -1)
-    this.lastSeen = grow(this.lastSeen, length, -1)
-    this.lastClients = grow(this.lastClients, length, -1)
+/** Per slot: name, type, query count, then one count per outcome. */
+export const SLOT_STRIDE = 3 + OUTCOME_COUNT
+const SLOT_KEY = 0
+const SLOT_TYPE = 1
+const SLOT_QUERIES = 2
+const SLOT_OUTCOMES = 3
+
+export class NameCounters {
+  /** Slots in use: 0 … slotCount-1. */
+  slotCount = 0
+  /** -1 everywhere until set: no time, no client, not observed, no slot. */
+  private names: Int32Array = new Int32Array(INITIAL_CAPACITY * NAME_STRIDE).fill(-1)
+  private slots: Int32Array = new Int32Array(INITIAL_CAPACITY * SLOT_STRIDE)
+  /** (key id, type id) → slot, for types past the inline ones. */
+  private readonly otherTypes = new PairIndex()
+  private otherSlots: Int32Array = new Int32Array(INITIAL_CAPACITY)
+
+  /**
+   * Mark the name observed, making room for it.
+   *
+   * @returns `true` the first time, when `line` becomes its first line.
+   */
+  observe(keyId: number, line: number): boolean {
+    const at = keyId * NAME_STRIDE
+    if (at >= this.names.length)
+      this.names = grow(this.names, capacityFor(at, this.names.length), -1)
+    if ((this.names[at + FIRST_LINE] as number) >= 0) return false
+    this.names[at + FIRST_LINE] = line
+    return true
   }
 
-  /** The slot of a name's counts for one query type; queries keep theirs to skip the lookup. */
+  /** Whether `observe` was called for the name. */
+  isObserved(keyId: number): boolean {
+    const at = keyId * NAME_STRIDE + FIRST_LINE
+    return at < this.names.length && (this.names[at] as number) >= 0
+  }
+
+  /** The slot of an observed name's counts for one query type; queries keep theirs. */
   slot(keyId: number, typeId: number): number {
-    const slot = this.slots.indexOf(keyId, typeId)
-    if (slot >= this.queries.length) {
-      const length = capacityFor(slot, this.queries.length)
-      this.queries = grow(this.queries, length, 0)
-      this.outcomes = grow(this.outcomes, length * OUTCOME_COUNT, 0)
+    if (typeId < INLINE_TYPES) {
+      const at = keyId * NAME_STRIDE + TYPE_SLOTS + typeId
+      const slot = this.names[at] as number
+      if (slot >= 0) return slot
+      return (this.names[at] = this.addSlot(keyId, typeId))
     }
-    return slot
+    const known = this.otherTypes.size
+    const index = this.otherTypes.indexOf(keyId, typeId)
+    if (index < known) return this.otherSlots[index] as number
+    if (index >= this.otherSlots.length) this.otherSlots = grow(this.otherSlots, index * 2, 0)
+    return (this.otherSlots[index] = this.addSlot(keyId, typeId))
   }
 
   countQuery(slot: number): void {
-    ;(this.queries[slot] as number)++
+    ;(this.slots[slot * SLOT_STRIDE + SLOT_QUERIES] as number)++
   }
 
   countOutcome(slot: number, outcome: number): void {
-    ;(this.outcomes[slot * OUTCOME_COUNT + outcome] as number)++
+    ;(this.slots[slot * SLOT_STRIDE + SLOT_OUTCOMES + outcome] as number)++
   }
 
-  /** Slots grouped by key id (an array indexed by it). */
-  slotsByKey(): Array<number[] | undefined> {
-    return this.slots.group()
-  }
-
-  typeOf(slot: number): number {
-    return this.slots.second(slot)
-  }
-
-  queryCount(slot: number): number {
-    return this.queries[slot] as number
-  }
-
-  outcomeCount(slot: number, outcome: number): number {
-    return this.outcomes[slot * OUTCOME_COUNT + outcome] as number
-  }
-
+  /** Widen the name's first/last seen to include `time`. */
   seenAt(keyId: number, time: number): void {
-    const first = this.firstSeen[keyId] as number
-    if (first < 0 || time < first) this.firstSeen[keyId] = time
-    if (time > (this.lastSeen[keyId] as number)) this.lastSeen[keyId] = time
+    const at = keyId * NAME_STRIDE
+    const names = this.names
+    const first = names[at + FIRST_SEEN] as number
+    if (first < 0 || time < first) names[at + FIRST_SEEN] = time
+    if (time > (names[at + LAST_SEEN] as number)) names[at + LAST_SEEN] = time
+  }
+
+  /**
+   * Note `label` as the name's latest client.
+   *
+   * @returns `false` when it already was, so the caller can skip recording it.
+   */
+  takeClient(keyId: number, label: number): boolean {
+    const at = keyId * NAME_STRIDE + LAST_CLIENT
+    if (this.names[at] === label) return false
+    this.names[at] = label
+    return true
   }
 
   /** First time the name was seen, or -1. */
   first(keyId: number): number {
-    return this.firstSeen[keyId] as number
+    return this.names[keyId * NAME_STRIDE + FIRST_SEEN] as number
   }
 
   last(keyId: number): number {
-    return this.lastSeen[keyId] as number
+    return this.names[keyId * NAME_STRIDE + LAST_SEEN] as number
   }
 
-  /**
-   * Note `label` as the key's latest client.
-   *
-   * @returns `false` when it already was, so the caller can skip its set.
-   */
-  takeClient(keyId: number, label: number): boolean {
-    if (this.lastClients[keyId] === label) return false
-    this.lastClients[keyId] = label
-    return true
+  firstLine(keyId: number): number {
+    return this.names[keyId * NAME_STRIDE + FIRST_LINE] as number
+  }
+
+  /** The slots' records (SLOT_STRIDE numbers each: key, type, queries, outcomes). */
+  slotRecords(): Int32Array {
+    return this.slots.subarray(0, this.slotCount * SLOT_STRIDE)
+  }
+
+  private addSlot(keyId: number, typeId: number): number {
+    const slot = this.slotCount++
+    const at = slot * SLOT_STRIDE
+    if (at >= this.slots.length)
+      this.slots = grow(this.slots, capacityFor(at, this.slots.length), 0)
+    this.slots[at + SLOT_KEY] = keyId
+    this.slots[at + SLOT_TYPE] = typeId
+    return slot
   }
 }
 

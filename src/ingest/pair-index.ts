@@ -50,19 +50,14 @@ export class PairIndex {
     this.indexOf(first, second)
   }
 
-  second(index: number): number {
-    return this.seconds[index] as number
-  }
-
-  /** Pair indexes grouped by first member (an array indexed by it). */
-  group(): Array<number[] | undefined> {
-    const groups: Array<number[] | undefined> = []
+  /** Every pair in index order, flat: first, second, first, second … */
+  pairs(): Int32Array {
+    const pairs = new Int32Array(this.size * 2)
     for (let index = 0; index < this.size; index++) {
-      const first = this.firsts[index] as number
-      while (groups.length <= first) groups.push(undefined)
-      ;(groups[first] ??= []).push(index)
+      pairs[index * 2] = this.firsts[index] as number
+      pairs[index * 2 + 1] = this.seconds[index] as number
     }
-    return groups
+    return pairs
   }
 
   private rehash(): void {

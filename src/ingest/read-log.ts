@@ -5,7 +5,7 @@
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
 import {GraphBuilder} from './build-graph.js'
-import {toObservation, type ObservationIds} from './name-state.js'
+import {scanObservations, type ScanState} from './scan-state.js'
 import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
 export interface LogResult {
@@ -13,6 +13,14 @@ export interface LogResult {
   source: SourceSummary
   /** The scanner's counts, with `lines` excluding any tail. */
   counts: ScanCounts
+}
+
+/** What scanning a log, or one slice of it, produced before it becomes a graph. */
+export interface ScanResult {
+  state: ScanState
+  counts: ScanCounts
+  /** Queries that counted. */
+  queries: number
 }
 
 /**
@@ -37,34 +45,38 @@ export async function readLog(
     report(scanner.counts.lines)
   }
   scanner.end()
-  return scannerResult(file, gzip, scanner)
+  return logResult(file, gzip, scanResult(scanner))
 }
 
-/** Turn a finished scanner into the log's graph and summary. */
-export function scannerResult(file: string, gzip: boolean, scanner: LogScanner): LogResult {
-  const counts = {...scanner.counts, lines: scanner.lines}
+/** What a finished scanner found. */
+export function scanResult(scanner: LogScanner): ScanResult {
+  return {
+    state: scanner.builder.state(),
+    counts: {...scanner.counts, lines: scanner.lines},
+    queries: scanner.builder.queries,
+  }
+}
+
+/**
+ * The graph and source summary of a scanned log.
+ *
+ * @param file Its name, recorded in places and the source summary.
+ * @param gzip Whether it was compressed.
+ * @param scan What the scan (or the merged scans of its slices) found.
+ */
+export function logResult(file: string, gzip: boolean, scan: ScanResult): LogResult {
+  const {counts} = scan
   const source: SourceSummary = {
     file,
     shape: dominantShape(counts),
     gzip,
     lines: counts.lines,
-    queries: scanner.builder.queries,
+    queries: scan.queries,
     unparsed: counts.unparsed,
   }
   const graph = createRoot()
-  const builder = scanner.builder
-  const slots = builder.counters.slotsByKey()
-  const v4 = builder.v4.group()
-  const v6 = builder.v6.group()
-  for (const [key, state] of builder.observed()) {
-    const ids: ObservationIds = {
-      slots: slots[state.keyId] ?? [],
-      v4: (v4[state.keyId] ?? []).map((index) => builder.v4.second(index)),
-      v6: (v6[state.keyId] ?? []).map((index) => builder.v6.second(index)),
-    }
-    ensureNode(graph, key).data = {
-      observation: toObservation(state, builder.counters, ids, file, builder.dictionary),
-    }
+  for (const [key, observation] of scanObservations(scan.state, file)) {
+    ensureNode(graph, key).data = {observation}
   }
   graph.data = {runs: 1, sources: [source]}
   return {graph, source, counts}

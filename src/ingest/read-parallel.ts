@@ -8,11 +8,10 @@ import {existsSync} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {mergeGraphs} from '../graph/merge.js'
-import {observedNodes} from '../graph/tree.js'
 import {inputError} from './read-input.js'
-import type {LogResult} from './read-log.js'
-import {dominantShape, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
+import {logResult, type LogResult, type ScanResult} from './read-log.js'
+import {mergeScanStates} from './scan-state.js'
+import {UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
 import type {SliceMessage, SliceTask} from './slice-task.js'
 
 const WORKER_URL = new URL('read-slice-worker.js', import.meta.url)
@@ -93,7 +92,7 @@ async function sliceBounds(file: string, size: number, workers: number): Promise
 function runSlice(
   task: SliceTask,
   report: (bytes: number, lines: number) => void,
-): Promise<LogResult> {
+): Promise<ScanResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: task,
@@ -101,7 +100,7 @@ function runSlice(
       // the heap headroom V8 would add to each (and so the peak RSS) low, at little CPU cost.
       resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
     })
-    let result: LogResult | undefined
+    let result: ScanResult | undefined
     worker.on('message', (message: SliceMessage) => {
       if (message.type === 'progress') report(message.bytes, message.lines)
       else result = message.result
@@ -115,8 +114,7 @@ function runSlice(
 }
 
 /** Shift each slice's line numbers by the lines before it, then merge as one run. */
-function mergeSlices(file: string, slices: LogResult[]): LogResult {
-  let offset = 0
+function mergeSlices(file: string, slices: ScanResult[]): LogResult {
   const counts: ScanCounts = {
     lines: 0,
     foreign: 0,
@@ -125,14 +123,11 @@ function mergeSlices(file: string, slices: LogResult[]): LogResult {
     shapes: [0, 0, 0],
     extra: 0,
   }
-  let graph = slices[0]?.graph
+  const offsets: number[] = []
   let queries = 0
-  for (const [index, slice] of slices.entries()) {
-    if (offset > 0) {
-      for (const node of observedNodes(slice.graph)) {
-        for (const place of node.data.observation.places) place.line += offset
-      }
-    }
+  for (const slice of slices) {
+    const offset = counts.lines
+    offsets.push(offset)
     for (const sample of slice.counts.unparsedSamples) {
       if (counts.unparsedSamples.length < UNPARSED_SAMPLES) {
         counts.unparsedSamples.push({...sample, line: sample.line + offset})
@@ -145,19 +140,11 @@ function mergeSlices(file: string, slices: LogResult[]): LogResult {
     counts.shapes = counts.shapes.map(
       (value, shape) => value + (slice.counts.shapes[shape] ?? 0),
     ) as ScanCounts['shapes']
-    queries += slice.source.queries
-    if (index > 0 && graph) graph = mergeGraphs(graph, slice.graph, {sameRun: true})
-    offset += slice.counts.lines
+    queries += slice.queries
   }
-  if (!graph) throw new TypeError('mergeSlices: expected at least one slice')
-  const source = {
-    file,
-    shape: dominantShape(counts),
-    gzip: false,
-    lines: counts.lines,
-    queries,
-    unparsed: counts.unparsed,
-  }
-  graph.data = {runs: 1, sources: [source]}
-  return {graph, source, counts}
+  const state = mergeScanStates(
+    slices.map((slice) => slice.state),
+    offsets,
+  )
+  return logResult(file, false, {state, counts, queries})
 }

@@ -2,7 +2,7 @@
  * The messages between parallel ingest (read-parallel.ts) and its workers
  * (read-slice-worker.ts).
  */
-import type {LogResult} from './read-log.js'
+import type {ScanResult} from './read-log.js'
 
 export interface SliceTask {
   file: string
@@ -14,4 +14,4 @@ export interface SliceTask {
 }
 
 export type SliceMessage =
-  {type: 'progress'; bytes: number; lines: number} | {type: 'done'; result: LogResult}
+  {type: 'progress'; bytes: number; lines: number} | {type: 'done'; result: ScanResult}

@@ -1,0 +1,60 @@
+/**
+ * The addresses each name resolved to, as sets of interned address ids. A name's answers repeat
+ * the same few addresses on every lookup, so each name keeps its first few ids inline, with
+ * their hashes: a repeated answer is recognised from the line's bytes and one cache line,
+ * without a probe of the (large) address table. Further addresses go to a shared pair index.
+ */
+import {hashBytes, type ByteInterner} from './byte-interner.js'
+import {PairIndex} from './pair-index.js'
+
+const EMPTY = -1
+/** Addresses kept inline per name; a block holds their ids, then their hashes. */
+const INLINE = 4
+const BLOCK = INLINE * 2
+
+export class AddressSets {
+  private inline: Int32Array = new Int32Array(1024 * BLOCK).fill(EMPTY)
+  /** (key id, address id) of the addresses past the inline ones. */
+  private readonly overflow = new PairIndex()
+
+  /** @param addresses Interns the address text; shared by the v4 and v6 sets. */
+  constructor(private readonly addresses: ByteInterner) {}
+
+  /** Add the address in `buffer[start, end)` to the set of `keyId`. */
+  add(keyId: number, buffer: Uint8Array, start: number, end: number): void {
+    const hash = hashBytes(buffer, start, end)
+    const base = keyId * BLOCK
+    if (base >= this.inline.length) this.growFor(base)
+    const inline = this.inline
+    for (let index = base; index < base + INLINE; index++) {
+      const id = inline[index] as number
+      if (id === EMPTY) {
+        inline[index] = this.addresses.internHashed(buffer, start, end, hash)
+        inline[index + INLINE] = hash
+        return
+      }
+      if (inline[index + INLINE] === hash && this.addresses.matches(id, buffer, start, end)) return
+    }
+    this.overflow.add(keyId, this.addresses.internHashed(buffer, start, end, hash))
+  }
+
+  /** Every (key id, address id) pair, flat, inline ones first. */
+  pairs(): Int32Array {
+    const pairs: number[] = []
+    const inline = this.inline
+    for (let base = 0; base < inline.length; base += BLOCK) {
+      for (let index = base; index < base + INLINE && inline[index] !== EMPTY; index++) {
+        pairs.push(base / BLOCK, inline[index] as number)
+      }
+    }
+    return Int32Array.from([...pairs, ...this.overflow.pairs()])
+  }
+
+  private growFor(base: number): void {
+    let length = this.inline.length * 2
+    while (length <= base) length *= 2
+    const grown = new Int32Array(length).fill(EMPTY)
+    grown.set(this.inline)
+    this.inline = grown
+  }
+}
