@@ -1,17 +1,13 @@
 /**
  * The graph on disk: a versioned JSON document (`"schema": "allowlist-graph/1"`) with the runs
  * count, the source summaries and one entry per observed name, keys sorted, so the same graph
- * always serialises to the same bytes. Loading validates the whole document and names the file
- * in every error; a loaded document rebuilds exactly the tree that was saved.
+ * always serialises to the same bytes. Reading one back is load-document.ts, which carries the
+ * schema validator: commands that only write graphs never load it.
  */
-import {readFile} from 'node:fs/promises'
-import {z} from 'zod'
-import {AllowlistError} from '../errors.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
-import {createRoot, ensureNode, observedNodes} from './tree.js'
+import {observedNodes} from './tree.js'
 import {
   GRAPH_SCHEMA,
-  OUTCOMES,
   type DomainNode,
   type Observation,
   type Root,
@@ -25,40 +21,6 @@ export interface GraphDocument {
   sources: SourceSummary[]
   names: Record<string, Observation>
 }
-
-const count = z.number().int().nonnegative()
-const sortedStrings = z.array(z.string())
-const outcome = z.enum(OUTCOMES)
-
-const observationSchema = z.strictObject({
-  queries: z.record(z.string(), count),
-  outcomes: z.record(z.string(), z.partialRecord(outcome, count)),
-  addresses: z.strictObject({v4: sortedStrings, v6: sortedStrings}),
-  cnameTo: sortedStrings,
-  cnameFrom: sortedStrings,
-  clients: sortedStrings,
-  firstSeen: z.string().optional(),
-  lastSeen: z.string().optional(),
-  places: z.array(z.strictObject({file: z.string(), line: z.number().int().positive()})),
-  rawNames: sortedStrings,
-  runs: z.number().int().positive(),
-})
-
-const documentSchema = z.strictObject({
-  schema: z.literal(GRAPH_SCHEMA),
-  runs: count,
-  sources: z.array(
-    z.strictObject({
-      file: z.string(),
-      shape: z.enum(['plain', 'extra', 'syslog', 'journald', 'empty']),
-      gzip: z.boolean(),
-      lines: count,
-      queries: count,
-      unparsed: count,
-    }),
-  ),
-  names: z.record(z.string().min(1), observationSchema),
-})
 
 /**
  * The document for a graph: names sorted, every record's keys sorted.
@@ -130,48 +92,6 @@ function isArrayIndex(key: string): boolean {
   return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295
 }
 
-/** Rebuild the tree from a validated document. */
-export function documentToGraph(document: GraphDocument): Root {
-  const root = createRoot()
-  for (const name of Object.keys(document.names).sort()) {
-    ensureNode(root, name).data = {
-      observation: canonicalObservation(document.names[name] as Observation),
-    }
-  }
-  root.data = {runs: document.runs, sources: document.sources.map((source) => ({...source}))}
-  return root
-}
-
-/**
- * Parse and validate a document's text.
- *
- * @param text The JSON text.
- * @param file Named in error messages.
- * @returns The graph.
- * @throws AllowlistError (`exit: 'input'`) naming the file and the offending key path.
- */
-export function parseGraph(text: string, file: string): Root {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw new AllowlistError(
-      `Unexpected content in \`${file}\`, expected a graph document (${(error as Error).message})`,
-      {exit: 'input', file, cause: error},
-    )
-  }
-  const result = documentSchema.safeParse(value)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const path = issue ? issue.path.map((key) => String(key)).join('.') : ''
-    throw new AllowlistError(
-      `Unexpected value at \`${path || '(top level)'}\` in \`${file}\`, expected an ${GRAPH_SCHEMA} document: ${issue?.message ?? 'invalid'}`,
-      {exit: 'input', file},
-    )
-  }
-  return documentToGraph(result.data as GraphDocument)
-}
-
 /**
  * Write a graph to `file` atomically.
  *
@@ -182,29 +102,8 @@ export async function saveGraph(root: Root, file: string): Promise<void> {
   await writeFileAtomic(file, serializeGraph(root))
 }
 
-/**
- * Read and validate a graph document.
- *
- * @param file Path to a document written by `saveGraph` (or `allowlist ingest -o`).
- * @returns The graph.
- * @throws AllowlistError (`exit: 'input'`) when the file cannot be read or is not a valid document.
- */
-export async function loadGraph(file: string): Promise<Root> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw new AllowlistError(`Cannot read \`${file}\`: ${(error as Error).message}`, {
-      exit: 'input',
-      file,
-      cause: error,
-    })
-  }
-  return parseGraph(text, file)
-}
-
 /** A copy with sorted record keys and optional fields only when present, in a fixed key order. */
-function canonicalObservation(observation: Observation): Observation {
+export function canonicalObservation(observation: Observation): Observation {
   const outcomes: Observation['outcomes'] = {}
   for (const type of Object.keys(observation.outcomes).sort()) {
     outcomes[type] = sortKeys(observation.outcomes[type] ?? {})

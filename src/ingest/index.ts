@@ -5,7 +5,6 @@
  * threads (read-parallel.ts).
  */
 import {availableParallelism} from 'node:os'
-import {parseGraph} from '../graph/document.js'
 import {mergeGraphs} from '../graph/merge.js'
 import {createRoot, observedNodes} from '../graph/tree.js'
 import type {Root} from '../graph/types.js'
@@ -141,6 +140,8 @@ async function readOne(
     } catch (error) {
       throw inputError(file, error)
     }
+    // Loaded here, not at start-up: its schema validator costs every log-only run ~0.1 s.
+    const {parseGraph} = await import('../graph/load-document.js')
     const graph = parseGraph(Buffer.concat(parts).toString('utf8'), file)
     return {graph, log: undefined, bytes, totalBytes: input.totalBytes}
   }

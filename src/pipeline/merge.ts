@@ -4,7 +4,7 @@
  * order and grouping and get the same bytes. Each name keeps in how many runs it appeared and
  * which clients asked, so a name seen in only some runs stands out.
  */
-import {loadGraph} from '../graph/document.js'
+import {loadGraph} from '../graph/load-document.js'
 import {mergeGraphs} from '../graph/merge.js'
 import {observedNodes} from '../graph/tree.js'
 import type {Root} from '../graph/types.js'

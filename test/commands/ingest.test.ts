@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {runCommand} from '@oclif/test'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {parseGraph} from '../../src/graph/document.js'
+import {parseGraph} from '../../src/graph/load-document.js'
 
 describe('allowlist ingest', () => {
   let directory: string

@@ -4,13 +4,8 @@ import {join} from 'node:path'
 import fc from 'fast-check'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {AllowlistError} from '../../src/errors.js'
-import {
-  graphToDocument,
-  loadGraph,
-  parseGraph,
-  saveGraph,
-  serializeGraph,
-} from '../../src/graph/document.js'
+import {graphToDocument, saveGraph, serializeGraph} from '../../src/graph/document.js'
+import {loadGraph, parseGraph} from '../../src/graph/load-document.js'
 import {createRoot, ensureNode} from '../../src/graph/tree.js'
 import type {Observation} from '../../src/graph/types.js'
 import {graphArbitrary} from '../support/graph-arbitrary.js'

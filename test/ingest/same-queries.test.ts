@@ -5,7 +5,7 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {parseGraph} from '../../src/graph/document.js'
+import {parseGraph} from '../../src/graph/load-document.js'
 import {ingest} from '../../src/ingest/index.js'
 import {comparableDocument} from '../support/ingest-fixture.js'
 
