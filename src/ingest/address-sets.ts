@@ -1,16 +1,15 @@
 /**
  * The addresses each name resolved to, as sets of interned address ids. A name's answers repeat
- * the same few addresses on every lookup, so each name keeps its first few ids inline, with
- * their hashes: a repeated answer is recognised from the line's bytes and one cache line,
- * without a probe of the (large) address table. Further addresses go to a shared pair index.
+ * the same few addresses on every lookup, so each name keeps its first few ids inline: a
+ * repeated answer is recognised by comparing the line's bytes with them, without hashing it or
+ * probing the (large) address table. Further addresses go to a shared pair index.
  */
-import {hashBytes, type ByteInterner} from './byte-interner.js'
+import type {ByteInterner} from './byte-interner.js'
 import {PairIndex} from './pair-index.js'
 
 const EMPTY = -1
-/** Addresses kept inline per name; a block holds their ids, then their hashes. */
-const INLINE = 4
-const BLOCK = INLINE * 2
+/** Addresses kept inline per name. */
+const BLOCK = 4
 
 export class AddressSets {
   private inline: Int32Array = new Int32Array(1024 * BLOCK).fill(EMPTY)
@@ -22,20 +21,19 @@ export class AddressSets {
 
   /** Add the address in `buffer[start, end)` to the set of `keyId`. */
   add(keyId: number, buffer: Uint8Array, start: number, end: number): void {
-    const hash = hashBytes(buffer, start, end)
     const base = keyId * BLOCK
     if (base >= this.inline.length) this.growFor(base)
     const inline = this.inline
-    for (let index = base; index < base + INLINE; index++) {
+    for (let index = base; index < base + BLOCK; index++) {
       const id = inline[index] as number
       if (id === EMPTY) {
-        inline[index] = this.addresses.internHashed(buffer, start, end, hash)
-        inline[index + INLINE] = hash
+        inline[index] = this.addresses.intern(buffer, start, end)
         return
       }
-      if (inline[index + INLINE] === hash && this.addresses.matches(id, buffer, start, end)) return
+      // One name's addresses tend to differ in their last digits: compare from the end.
+      if (this.addresses.matchesBackwards(id, buffer, start, end)) return
     }
-    this.overflow.add(keyId, this.addresses.internHashed(buffer, start, end, hash))
+    this.overflow.add(keyId, this.addresses.intern(buffer, start, end))
   }
 
   /** Every (key id, address id) pair, flat, inline ones first. */
@@ -43,7 +41,7 @@ export class AddressSets {
     const pairs: number[] = []
     const inline = this.inline
     for (let base = 0; base < inline.length; base += BLOCK) {
-      for (let index = base; index < base + INLINE && inline[index] !== EMPTY; index++) {
+      for (let index = base; index < base + BLOCK && inline[index] !== EMPTY; index++) {
         pairs.push(base / BLOCK, inline[index] as number)
       }
     }

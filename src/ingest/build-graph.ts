@@ -14,6 +14,7 @@ import {AddressSets} from './address-sets.js'
 import {InternedValues, NO_KEY} from './interned-values.js'
 import {NameCounters} from './name-counters.js'
 import {PairIndex} from './pair-index.js'
+import {NO_QUERY, QueryTable} from './query-table.js'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -48,43 +49,25 @@ import {RAW_NAMES_LIMIT} from '../graph/types.js'
 export const PENDING_WINDOW = 5000
 const SWEEP_INTERVAL = 4096
 
-interface PendingQuery {
-  keyId: number
-  typeId: number
-  /** `false` when the query is ignored (client filter, root name): its answers are too. */
-  counted: boolean
-  /** The counters' slot for the query's name and type (-1 when not counted). */
-  slot: number
-  answered: boolean
-  done: boolean
-  line: number
-  /** Outcomes already counted for the query's own name (bit per outcome). */
-  recordedMask: number
-  /** `keyId * 16 + outcome` already counted for chain members. */
-  recordedOther: number[] | undefined
-  /** The next newer pending query of the same process for the same name. */
-  next: PendingQuery | undefined
-}
-
 interface ProcessState {
   /** Plain-mode lines (no serial). */
   plain: Stream
   /** Extra-mode streams by serial. */
   serials: Map<number, Stream>
-  /** Per name key, the oldest of its pending queries (plain mode), linked through `next`. */
-  pending: Map<number, PendingQuery>
+  /** Per name key, the oldest of its pending queries (plain mode), chained through `next`. */
+  pending: Map<number, number>
   /** Plain-mode queries in arrival order, for `reply error is …`, which names no query. */
-  recent: PendingQuery[]
+  recent: number[]
 }
 
 /** The lines of one process (plain mode) or one query serial (extra mode). */
 interface Stream {
-  /** Extra mode: the serial's query. Plain mode: the query last named by a query line. */
-  query: PendingQuery | undefined
+  /** Extra mode: the serial's query (NO_QUERY: none). Plain mode: unused. */
+  query: number
   /** The previous answer line of this stream, while answers follow each other (NO_KEY: none). */
   lastKey: number
   lastCname: boolean
-  lastQuery: PendingQuery | undefined
+  lastQuery: number
   /** The key the previous answer was recorded for, or NO_KEY when it was not recorded. */
   lastRecorded: number
   line: number
@@ -109,6 +92,8 @@ export class GraphBuilder {
   tail = false
 
   private readonly values: InternedValues
+  /** Every query still being paired, and the settled ones a stream still points at. */
+  private readonly pendingQueries = new QueryTable()
   /** The addresses of every address answer, per name. */
   private readonly v4: AddressSets
   private readonly v6: AddressSets
@@ -184,10 +169,11 @@ export class GraphBuilder {
       case MESSAGE_ERROR: {
         // `reply error is REFUSED` names no name. With a serial it is the serial's query;
         // without, the process's latest query still waiting for an answer.
-        const query = serial >= 0 ? stream.query : latestUnanswered(process.recent)
-        if (query?.counted && !query.done) {
-          this.record(query, query.keyId, OUTCOME_REFUSED)
-          this.counters.seenAt(query.keyId, time)
+        const query = serial >= 0 ? stream.query : this.latestWaiting(process.recent)
+        const table = this.pendingQueries
+        if (query !== NO_QUERY && table.isCounted(query) && !table.isDone(query)) {
+          this.record(query, table.keyId(query), OUTCOME_REFUSED)
+          this.counters.seenAt(table.keyId(query), time)
         }
         break
       }
@@ -198,12 +184,8 @@ export class GraphBuilder {
   /** Settle every pending query; call once after the last line. */
   finish(): void {
     for (const process of this.processes.values()) {
-      for (const stream of process.serials.values()) if (stream.query) this.settle(stream.query)
-      for (const oldest of process.pending.values()) {
-        for (let query: PendingQuery | undefined = oldest; query; query = query.next) {
-          this.settle(query)
-        }
-      }
+      for (const stream of process.serials.values()) this.settle(stream.query)
+      for (const oldest of process.pending.values()) this.settleChain(oldest)
     }
     this.processes.clear()
     this.lastPid = -1
@@ -254,38 +236,28 @@ export class GraphBuilder {
       this.counters.seenAt(keyId, time)
       this.queries++
     }
-    const query: PendingQuery = {
-      keyId,
-      typeId,
-      counted,
-      slot,
-      answered: false,
-      done: false,
-      line,
-      recordedMask: 0,
-      recordedOther: undefined,
-      next: undefined,
-    }
+    const table = this.pendingQueries
+    const query = table.create(keyId, typeId, counted, slot, line)
     if (serial >= 0) {
-      if (stream.query) this.settle(stream.query)
+      this.settle(stream.query)
+      stream.query = query
     } else {
       // A repeated question replaces the earlier one of the same type.
-      const oldest = process.pending.get(keyId)
-      let first: PendingQuery | undefined
-      let last: PendingQuery | undefined
-      for (let earlier = oldest; earlier; earlier = earlier.next) {
-        if (earlier.typeId === typeId) this.settle(earlier)
-        if (earlier.done) continue
-        if (last) last.next = earlier
-        else first = earlier
+      const oldest = process.pending.get(keyId) ?? NO_QUERY
+      let first = NO_QUERY
+      let last = NO_QUERY
+      for (let earlier = oldest; earlier !== NO_QUERY; earlier = table.next(earlier)) {
+        if (table.typeId(earlier) === typeId) this.settle(earlier)
+        if (table.isDone(earlier)) continue
+        if (last === NO_QUERY) first = earlier
+        else table.setNext(last, earlier)
         last = earlier
       }
-      if (last) last.next = query
-      else first = query
-      if (first !== oldest) process.pending.set(keyId, first as PendingQuery)
+      if (last === NO_QUERY) first = query
+      else table.setNext(last, query)
+      if (first !== oldest) process.pending.set(keyId, first)
       process.recent.push(query)
     }
-    stream.query = query
   }
 
   private addAnswer(
@@ -308,15 +280,16 @@ export class GraphBuilder {
       }
     }
     const chained = stream.lastKey !== NO_KEY && stream.lastCname
-    let query: PendingQuery | undefined
+    let query: number
     if (chained || (stream.lastKey === keyId && keyId !== NO_KEY)) query = stream.lastQuery
     else if (serial >= 0) query = stream.query
     else query = this.findPending(process, keyId, message.impliedType)
 
-    if (this.tail && (query === undefined || query.done)) return
+    const table = this.pendingQueries
+    if (this.tail && (query === NO_QUERY || table.isDone(query))) return
     let recorded = NO_KEY
-    if (!query) this.orphanAnswers++
-    else if (query.counted && keyId !== NO_KEY) {
+    if (query === NO_QUERY) this.orphanAnswers++
+    else if (table.isCounted(query) && keyId !== NO_KEY) {
       this.observe(spelling, keyId, line)
       recorded = keyId
       if (chained && stream.lastRecorded !== NO_KEY) this.cnames.add(stream.lastRecorded, keyId)
@@ -344,112 +317,124 @@ export class GraphBuilder {
     buffer: Uint8Array,
     message: Message,
   ): void {
-    stream.query = undefined
+    stream.query = NO_QUERY
     const keyId = this.values.keyOf(buffer, message.nameStart, message.nameEnd)
     // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
-    process.recent.push({
-      keyId,
-      typeId: -1,
-      counted: false,
-      slot: -1,
-      answered: false,
-      done: false,
-      line: -1,
-      recordedMask: 0,
-      recordedOther: undefined,
-      next: undefined,
-    })
-    for (let query = process.pending.get(keyId); query; query = query.next) this.settle(query)
+    process.recent.push(this.pendingQueries.create(keyId, -1, false, -1, -1))
+    this.settleChain(process.pending.get(keyId) ?? NO_QUERY)
     process.pending.delete(keyId)
   }
 
   /** Count `outcome` for `keyId` under the query's type, once per query. */
-  private record(query: PendingQuery, keyId: number, outcome: number): void {
-    query.answered = true
-    if (keyId === query.keyId) {
-      const bit = 1 << outcome
-      if ((query.recordedMask & bit) !== 0) return
-      query.recordedMask |= bit
-      this.counters.countOutcome(query.slot, outcome)
-      return
-    }
-    const token = keyId * 16 + outcome
-    query.recordedOther ??= []
-    if (query.recordedOther.includes(token)) return
-    query.recordedOther.push(token)
-    this.counters.countOutcome(this.counters.slot(keyId, query.typeId), outcome)
+  private record(query: number, keyId: number, outcome: number): void {
+    const table = this.pendingQueries
+    table.markAnswered(query)
+    if (!table.recordOnce(query, keyId, outcome)) return
+    const slot =
+      keyId === table.keyId(query)
+        ? table.slot(query)
+        : this.counters.slot(keyId, table.typeId(query))
+    this.counters.countOutcome(slot, outcome)
   }
 
   /**
    * The pending query an answer for `keyId` belongs to: the oldest unanswered one (of the
    * implied type when there is one), else the newest answered one (more addresses for it).
    */
-  private findPending(
-    process: ProcessState,
-    keyId: number,
-    implied: number,
-  ): PendingQuery | undefined {
+  private findPending(process: ProcessState, keyId: number, implied: number): number {
     const impliedType =
       implied === IMPLIED_NONE
         ? -1
         : implied === IMPLIED_A
           ? this.values.typeA
           : this.values.typeAaaa
-    let fallback: PendingQuery | undefined
-    let newest: PendingQuery | undefined
-    for (let query = process.pending.get(keyId); query; query = query.next) {
-      if (query.done) continue
+    const table = this.pendingQueries
+    let fallback = NO_QUERY
+    let newest = NO_QUERY
+    const oldest = process.pending.get(keyId) ?? NO_QUERY
+    for (let query = oldest; query !== NO_QUERY; query = table.next(query)) {
+      if (table.isDone(query)) continue
       newest = query
-      if (query.answered) continue
-      if (impliedType < 0 || query.typeId === impliedType) return query
-      fallback ??= query
+      if (table.isAnswered(query)) continue
+      if (impliedType < 0 || table.typeId(query) === impliedType) return query
+      if (fallback === NO_QUERY) fallback = query
     }
-    return fallback ?? newest
+    return fallback === NO_QUERY ? newest : fallback
+  }
+
+  /** The latest of `queries` still waiting for an answer, or NO_QUERY. */
+  private latestWaiting(queries: readonly number[]): number {
+    for (let index = queries.length - 1; index >= 0; index--) {
+      const query = queries[index] as number
+      if (this.pendingQueries.isWaiting(query)) return query
+    }
+    return NO_QUERY
   }
 
   /** Close a query: one that never got an answer counts as `unanswered`. */
-  private settle(query: PendingQuery): void {
-    if (query.done) return
-    query.done = true
-    if (!query.answered && query.counted) {
-      this.counters.countOutcome(query.slot, OUTCOME_UNANSWERED)
+  private settle(query: number): void {
+    const table = this.pendingQueries
+    if (query === NO_QUERY || table.isDone(query)) return
+    table.markDone(query)
+    if (!table.isAnswered(query) && table.isCounted(query)) {
+      this.counters.countOutcome(table.slot(query), OUTCOME_UNANSWERED)
     }
+  }
+
+  /** Settle a pending chain from its oldest query on. */
+  private settleChain(oldest: number): void {
+    const table = this.pendingQueries
+    for (let query = oldest; query !== NO_QUERY; query = table.next(query)) this.settle(query)
   }
 
   /** Settle and forget queries and streams older than the window. */
   private sweep(line: number): void {
     this.nextSweep = line + SWEEP_INTERVAL
     const oldest = line - PENDING_WINDOW
+    const table = this.pendingQueries
     for (const [pid, process] of this.processes) {
       for (const [key, stream] of process.serials) {
         if (stream.line >= oldest) continue
-        if (stream.query && stream.query.line < oldest) this.settle(stream.query)
+        if (stream.query !== NO_QUERY && table.line(stream.query) < oldest)
+          this.settle(stream.query)
         process.serials.delete(key)
       }
       // forEach, not for…of: destructured entries would allocate an array per pending name.
       process.pending.forEach((head, key) => {
-        let first: PendingQuery | undefined
-        let last: PendingQuery | undefined
-        for (let query: PendingQuery | undefined = head; query; query = query.next) {
-          if (query.line < oldest) this.settle(query)
-          if (query.done) continue
-          if (last) last.next = query
-          else first = query
+        let first = NO_QUERY
+        let last = NO_QUERY
+        for (let query = head; query !== NO_QUERY; query = table.next(query)) {
+          if (table.line(query) < oldest) this.settle(query)
+          if (table.isDone(query)) continue
+          if (last === NO_QUERY) first = query
+          else table.setNext(last, query)
           last = query
         }
-        if (!last) process.pending.delete(key)
+        if (last === NO_QUERY) process.pending.delete(key)
         else {
-          last.next = undefined
-          if (first !== head) process.pending.set(key, first as PendingQuery)
+          table.setNext(last, NO_QUERY)
+          if (first !== head) process.pending.set(key, first)
         }
       })
       let kept = 0
-      for (const query of process.recent) if (!query.done) process.recent[kept++] = query
+      for (const query of process.recent) if (!table.isDone(query)) process.recent[kept++] = query
       process.recent.length = kept
       if (process.plain.line < oldest && process.serials.size === 0 && process.pending.size === 0) {
         this.processes.delete(pid)
       }
     }
+    table.collect((mark) => {
+      for (const process of this.processes.values()) {
+        for (const head of process.pending.values()) {
+          for (let query = head; query !== NO_QUERY; query = table.next(query)) mark(query)
+        }
+        for (const query of process.recent) mark(query)
+        for (const stream of [process.plain, ...process.serials.values()]) {
+          mark(stream.query)
+          mark(stream.lastQuery)
+        }
+      }
+    })
     this.lastPid = -1
     this.lastProcess = undefined
   }
@@ -479,21 +464,13 @@ export class GraphBuilder {
 
 function createStream(line: number): Stream {
   return {
-    query: undefined,
+    query: NO_QUERY,
     lastKey: NO_KEY,
     lastCname: false,
-    lastQuery: undefined,
+    lastQuery: NO_QUERY,
     lastRecorded: NO_KEY,
     line,
   }
-}
-
-function latestUnanswered(queries: PendingQuery[]): PendingQuery | undefined {
-  for (let index = queries.length - 1; index >= 0; index--) {
-    const query = queries[index] as PendingQuery
-    if (!query.answered && !query.done) return query
-  }
-  return undefined
 }
 
 function outcomeOf(message: Message): number {

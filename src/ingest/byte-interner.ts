@@ -11,8 +11,8 @@
 
 const EMPTY = -1
 
-/** FNV-1a over `buffer[start, end)`: the hash every interner and its callers agree on. */
-export function hashBytes(buffer: Uint8Array, start: number, end: number): number {
+/** FNV-1a over `buffer[start, end)`. */
+function hashBytes(buffer: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5 | 0
   for (let offset = start; offset < end; offset++) {
     hash = Math.imul(hash ^ (buffer[offset] as number), 0x01000193)
@@ -47,11 +47,7 @@ export class ByteInterner {
    * @returns The id; a new value gets the id `size - 1`.
    */
   intern(buffer: Uint8Array, start: number, end: number): number {
-    return this.internHashed(buffer, start, end, hashBytes(buffer, start, end))
-  }
-
-  /** `intern` for a caller that already has `hashBytes(buffer, start, end)`. */
-  internHashed(buffer: Uint8Array, start: number, end: number, hash: number): number {
+    const hash = hashBytes(buffer, start, end)
     const slots = this.slots
     const mask = (slots.length >> 1) - 1
     let slot = hash & mask
@@ -72,6 +68,18 @@ export class ByteInterner {
     let position = this.entries[id * 2] as number
     for (let offset = start; offset < end; offset++) {
       if (arena[position++] !== buffer[offset]) return false
+    }
+    return true
+  }
+
+  /** `matches`, comparing the last bytes first: quicker to fail for values that end apart. */
+  matchesBackwards(id: number, buffer: Uint8Array, start: number, end: number): boolean {
+    const length = this.entries[id * 2 + 1] as number
+    if (length !== end - start) return false
+    const arena = this.arena
+    let position = (this.entries[id * 2] as number) + length
+    for (let offset = end - 1; offset >= start; offset--) {
+      if (arena[--position] !== buffer[offset]) return false
     }
     return true
   }

@@ -179,8 +179,8 @@ export function parseMessage(buffer: Buffer, start: number, end: number, message
       break
     case 0x2f: {
       // `/etc/hosts NAME is ANSWER`: the path runs to the first space.
-      const space = buffer.indexOf(0x20, start)
-      if (space > start && space < end) parseLocal(buffer, space + 1, end, message, 'hosts')
+      const space = indexOfByte(buffer, start, end, 0x20)
+      if (space > start) parseLocal(buffer, space + 1, end, message, 'hosts')
       break
     }
   }
@@ -190,8 +190,8 @@ export function parseMessage(buffer: Buffer, start: number, end: number, message
 
 /** `TYPE] NAME from CLIENT` at `start`: the name is everything up to the last ` from `. */
 function parseQuery(buffer: Buffer, start: number, end: number, message: Message): void {
-  const close = buffer.indexOf(0x5d, start)
-  if (close <= start || close >= end || buffer[close + 1] !== 0x20) return
+  const close = indexOfByte(buffer, start, end, 0x5d)
+  if (close <= start || buffer[close + 1] !== 0x20) return
   const from = lastIndexOf(buffer, close + 2, end, FROM)
   if (from <= close + 2) return
   message.typeStart = start
@@ -204,8 +204,21 @@ function parseQuery(buffer: Buffer, start: number, end: number, message: Message
 }
 
 function parseAnswer(buffer: Buffer, start: number, end: number, message: Message): void {
-  const is = lastIndexOf(buffer, start, end, IS)
-  if (is <= start) return
+  // Nearly always the last word is the whole answer, right after the last ` is `: one backward
+  // scan then finds the name's end and what the answer looks like.
+  let word = scanWordBackward(buffer, start, end)
+  let wordStart = wordStartOf(word)
+  let wordEnd = end
+  let is = wordStart - IS.length
+  if (is <= start || !matches(buffer, is, wordStart, IS)) {
+    // A suffix such as ` (DNSSEC signed)` or ` (EDE: …)` follows the answer, up to a space.
+    is = lastIndexOf(buffer, start, end, IS)
+    if (is <= start) return
+    wordStart = is + IS.length
+    wordEnd = indexOfByte(buffer, wordStart, end, 0x20)
+    if (wordEnd < 0) wordEnd = end
+    word = scanWordBackward(buffer, wordStart, wordEnd)
+  }
   if (is - start === ERROR.length && matches(buffer, start, is, ERROR)) {
     message.kind = MESSAGE_ERROR
     return
@@ -214,10 +227,37 @@ function parseAnswer(buffer: Buffer, start: number, end: number, message: Messag
     message.kind = MESSAGE_NOISE
     return
   }
-  if (!classifyAnswer(buffer, is + IS.length, end, message)) return
+  if (wordStart === wordEnd) return
+  classifyAnswer(buffer, wordStart, wordEnd, word % 4, message)
   message.nameStart = start
   message.nameEnd = is
   message.kind = MESSAGE_ANSWER
+}
+
+/** In a scanned word: it has a colon (IPv6-like); it is only digits and dots (IPv4-like). */
+const WORD_COLON = 1
+const WORD_DOTTED_DIGITS = 2
+
+/**
+ * Scan back from `end` to the last space in `[start, end)`, noting what the word after it
+ * looks like.
+ *
+ * @returns `(offset of the word) * 4 + WORD_* flags`: one number, so that nothing is allocated.
+ */
+function scanWordBackward(buffer: Uint8Array, start: number, end: number): number {
+  let flags = WORD_DOTTED_DIGITS
+  let offset = end - 1
+  for (; offset >= start; offset--) {
+    const byte = buffer[offset] as number
+    if (byte === 0x20) break
+    if (byte === 0x3a) flags |= WORD_COLON
+    else if (byte !== 0x2e && (byte < 0x30 || byte > 0x39)) flags &= ~WORD_DOTTED_DIGITS
+  }
+  return (offset + 1) * 4 + flags
+}
+
+function wordStartOf(word: number): number {
+  return Math.floor(word / 4)
 }
 
 function parseLocal(
@@ -233,24 +273,14 @@ function parseLocal(
   message.local = local
 }
 
-/**
- * Sort the answer text into ANSWER_*. Suffixes such as ` (DNSSEC signed)` or ` (EDE: …)` end at
- * the first space and are ignored.
- *
- * @returns `false` for an empty answer.
- */
-function classifyAnswer(buffer: Buffer, start: number, end: number, message: Message): boolean {
-  let stop = start
-  let colon = false
-  let dottedDigits = true
-  while (stop < end) {
-    const byte = buffer[stop] ?? 0
-    if (byte === 0x20) break
-    if (byte === 0x3a) colon = true
-    else if (byte !== 0x2e && (byte < 0x30 || byte > 0x39)) dottedDigits = false
-    stop++
-  }
-  if (stop === start) return false
+/** Sort the non-empty answer word `buffer[start, stop)` into ANSWER_*. */
+function classifyAnswer(
+  buffer: Buffer,
+  start: number,
+  stop: number,
+  flags: number,
+  message: Message,
+): void {
   message.impliedType = IMPLIED_NONE
   if (matches(buffer, start, stop, CNAME) && stop - start === CNAME.length) {
     message.answer = ANSWER_CNAME
@@ -261,15 +291,15 @@ function classifyAnswer(buffer: Buffer, start: number, end: number, message: Mes
     const family = stop - start === 11 ? buffer[start + 10] : 0 // NODATA-IPv4 / NODATA-IPv6
     message.impliedType =
       family === 0x34 ? IMPLIED_A : family === 0x36 ? IMPLIED_AAAA : IMPLIED_NONE
-  } else if (colon || dottedDigits) {
-    message.answer = colon ? ANSWER_ADDRESS_V6 : ANSWER_ADDRESS_V4
+  } else if ((flags & (WORD_COLON | WORD_DOTTED_DIGITS)) !== 0) {
+    const v6 = (flags & WORD_COLON) !== 0
+    message.answer = v6 ? ANSWER_ADDRESS_V6 : ANSWER_ADDRESS_V4
     message.addressStart = start
     message.addressEnd = stop
-    message.impliedType = colon ? IMPLIED_AAAA : IMPLIED_A
+    message.impliedType = v6 ? IMPLIED_AAAA : IMPLIED_A
   } else {
     message.answer = ANSWER_OTHER
   }
-  return true
 }
 
 function isNoise(buffer: Buffer, start: number, end: number): boolean {
@@ -287,6 +317,12 @@ function matches(buffer: Uint8Array, start: number, end: number, pattern: Uint8A
     if (buffer[start + index] !== pattern[index]) return false
   }
   return true
+}
+
+/** The first offset of `byte` in `[start, end)`, or -1 (Buffer#indexOf would search past `end`). */
+function indexOfByte(buffer: Uint8Array, start: number, end: number, byte: number): number {
+  for (let offset = start; offset < end; offset++) if (buffer[offset] === byte) return offset
+  return -1
 }
 
 /** The last offset in `[start, end)` where `pattern` starts, or -1. */

@@ -25,7 +25,9 @@ export function parseTag(
   end: number,
   prefix: LinePrefix,
 ): TagKind {
-  let offset = start
+  const named = startsWithDnsmasq(buffer, start, end)
+  // Nearly every line is dnsmasq's own: when the tag starts `dnsmasq[`, skip the search.
+  let offset = named && buffer[start + DNSMASQ.length] === 0x5b ? start + DNSMASQ.length : start
   while (offset < end) {
     const byte = buffer[offset]
     if (byte === 0x5b || byte === 0x3a || byte === 0x20) break
@@ -45,7 +47,7 @@ export function parseTag(
     offset++
   }
   if (buffer[offset] !== 0x3a || buffer[offset + 1] !== 0x20) return TAG_UNKNOWN
-  if (!startsWithDnsmasq(buffer, start, programEnd)) return TAG_FOREIGN
+  if (!named || programEnd - start < DNSMASQ.length) return TAG_FOREIGN
   if (programEnd - start !== DNSMASQ.length) {
     // dnsmasq-dhcp, dnsmasq-tftp, dnsmasq-script: dnsmasq's other facilities.
     return buffer[start + DNSMASQ.length] === 0x2d ? TAG_DNSMASQ_OTHER : TAG_FOREIGN
