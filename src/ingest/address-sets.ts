@@ -5,6 +5,7 @@
  * probing the (large) address table. Further addresses go to a shared pair index.
  */
 import type {ByteInterner} from './byte-interner.js'
+import {withRoomFor} from './int-arrays.js'
 import {PairIndex} from './pair-index.js'
 
 const EMPTY = -1
@@ -22,7 +23,7 @@ export class AddressSets {
   /** Add the address in `buffer[start, end)` to the set of `keyId`. */
   add(keyId: number, buffer: Uint8Array, start: number, end: number): void {
     const base = keyId * BLOCK
-    if (base >= this.inline.length) this.growFor(base)
+    this.inline = withRoomFor(this.inline, base + BLOCK - 1, EMPTY)
     const inline = this.inline
     for (let index = base; index < base + BLOCK; index++) {
       const id = inline[index] as number
@@ -46,13 +47,5 @@ export class AddressSets {
       }
     }
     return Int32Array.from([...pairs, ...this.overflow.pairs()])
-  }
-
-  private growFor(base: number): void {
-    let length = this.inline.length * 2
-    while (length <= base) length *= 2
-    const grown = new Int32Array(length).fill(EMPTY)
-    grown.set(this.inline)
-    this.inline = grown
   }
 }

@@ -7,18 +7,13 @@
  *
  * Every probe is a likely cache miss on a large log, so the table keeps each slot's hash next
  * to its id (a mismatch costs one miss, not three) and each value's offset next to its length.
+ * Hashing and comparing read four bytes at a time through DataViews: a byte loop was most of
+ * the cost of interning a name.
  */
 
-const EMPTY = -1
+import {withRoomFor} from './int-arrays.js'
 
-/** FNV-1a over `buffer[start, end)`. */
-function hashBytes(buffer: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0
-  for (let offset = start; offset < end; offset++) {
-    hash = Math.imul(hash ^ (buffer[offset] as number), 0x01000193)
-  }
-  return hash
-}
+const EMPTY = -1
 
 export class ByteInterner {
   /** Number of interned values; ids are 0 … size-1. */
@@ -28,8 +23,12 @@ export class ByteInterner {
   /** Per id: arena offset, then length. */
   private entries: Int32Array
   private arena: Uint8Array
+  private arenaView: DataView
   private arenaUsed = 0
   private readonly strings: string[] = []
+  /** The DataView of the last buffer seen: lines come a chunk (one buffer) at a time. */
+  private lineBuffer: Uint8Array | undefined
+  private lineView: DataView = new DataView(new ArrayBuffer(0))
 
   /**
    * @param encoding How values are decoded: `utf8` for names (lossy for invalid bytes, which
@@ -39,6 +38,7 @@ export class ByteInterner {
     this.slots = new Int32Array(2048).fill(EMPTY)
     this.entries = new Int32Array(1024)
     this.arena = new Uint8Array(16_384)
+    this.arenaView = new DataView(this.arena.buffer)
   }
 
   /**
@@ -47,7 +47,7 @@ export class ByteInterner {
    * @returns The id; a new value gets the id `size - 1`.
    */
   intern(buffer: Uint8Array, start: number, end: number): number {
-    const hash = hashBytes(buffer, start, end)
+    const hash = this.hash(buffer, start, end)
     const slots = this.slots
     const mask = (slots.length >> 1) - 1
     let slot = hash & mask
@@ -62,12 +62,17 @@ export class ByteInterner {
 
   /** Whether `id` holds exactly the bytes `buffer[start, end)`. */
   matches(id: number, buffer: Uint8Array, start: number, end: number): boolean {
-    const length = this.entries[id * 2 + 1] as number
-    if (length !== end - start) return false
-    const arena = this.arena
-    let position = this.entries[id * 2] as number
-    for (let offset = start; offset < end; offset++) {
-      if (arena[position++] !== buffer[offset]) return false
+    const length = end - start
+    if (this.entries[id * 2 + 1] !== length) return false
+    const line = this.viewOf(buffer)
+    const arena = this.arenaView
+    const position = (this.entries[id * 2] as number) - start
+    let offset = start
+    for (; offset + 4 <= end; offset += 4) {
+      if (arena.getInt32(position + offset, true) !== line.getInt32(offset, true)) return false
+    }
+    for (; offset < end; offset++) {
+      if (arena.getUint8(position + offset) !== buffer[offset]) return false
     }
     return true
   }
@@ -94,14 +99,35 @@ export class ByteInterner {
     return [...this.strings]
   }
 
+  /** FNV-1a over four-byte words, then over the last bytes. */
+  private hash(buffer: Uint8Array, start: number, end: number): number {
+    const line = this.viewOf(buffer)
+    let hash = 0x811c9dc5 | 0
+    let offset = start
+    for (; offset + 4 <= end; offset += 4)
+      hash = Math.imul(hash ^ line.getInt32(offset, true), 0x01000193)
+    for (; offset < end; offset++) hash = Math.imul(hash ^ (buffer[offset] as number), 0x01000193)
+    // Fold the high bits in: the table index uses the low ones.
+    return hash ^ (hash >>> 16)
+  }
+
+  private viewOf(buffer: Uint8Array): DataView {
+    if (buffer !== this.lineBuffer) {
+      this.lineBuffer = buffer
+      this.lineView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    }
+    return this.lineView
+  }
+
   private add(buffer: Uint8Array, start: number, end: number, hash: number, slot: number): number {
     const id = this.size++
-    if (id * 2 >= this.entries.length) this.entries = grow(this.entries, this.entries.length * 2)
+    this.entries = withRoomFor(this.entries, id * 2 + 1)
     const length = end - start
     if (this.arenaUsed + length > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length))
       arena.set(this.arena.subarray(0, this.arenaUsed))
       this.arena = arena
+      this.arenaView = new DataView(arena.buffer)
     }
     this.arena.set(buffer.subarray(start, end), this.arenaUsed)
     this.entries[id * 2] = this.arenaUsed
@@ -132,10 +158,4 @@ export class ByteInterner {
     }
     this.slots = slots
   }
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array {
-  const grown = new Int32Array(capacity)
-  grown.set(array)
-  return grown
 }

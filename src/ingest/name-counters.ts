@@ -10,6 +10,7 @@
  * nearly every query has (A and AAAA, interned first) find their slot through the name's own
  * fields; others through a pair index.
  */
+import {withRoomFor} from './int-arrays.js'
 import {OUTCOME_COUNT} from './outcomes.js'
 import {PairIndex} from './pair-index.js'
 
@@ -50,8 +51,7 @@ export class NameCounters {
    */
   observe(keyId: number, line: number): boolean {
     const at = keyId * NAME_STRIDE
-    if (at >= this.names.length)
-      this.names = grow(this.names, capacityFor(at, this.names.length), -1)
+    this.names = withRoomFor(this.names, at + NAME_STRIDE - 1, -1)
     if ((this.names[at + FIRST_LINE] as number) >= 0) return false
     this.names[at + FIRST_LINE] = line
     return true
@@ -74,7 +74,7 @@ export class NameCounters {
     const known = this.otherTypes.size
     const index = this.otherTypes.indexOf(keyId, typeId)
     if (index < known) return this.otherSlots[index] as number
-    if (index >= this.otherSlots.length) this.otherSlots = grow(this.otherSlots, index * 2, 0)
+    this.otherSlots = withRoomFor(this.otherSlots, index)
     return (this.otherSlots[index] = this.addSlot(keyId, typeId))
   }
 
@@ -128,24 +128,9 @@ export class NameCounters {
   private addSlot(keyId: number, typeId: number): number {
     const slot = this.slotCount++
     const at = slot * SLOT_STRIDE
-    if (at >= this.slots.length)
-      this.slots = grow(this.slots, capacityFor(at, this.slots.length), 0)
+    this.slots = withRoomFor(this.slots, at + SLOT_STRIDE - 1)
     this.slots[at + SLOT_KEY] = keyId
     this.slots[at + SLOT_TYPE] = typeId
     return slot
   }
-}
-
-/** The doubled capacity that holds `index`. */
-function capacityFor(index: number, capacity: number): number {
-  while (capacity <= index) capacity *= 2
-  return capacity
-}
-
-/** A longer copy, new entries set to `fill`. */
-function grow(array: Int32Array, length: number, fill: number): Int32Array {
-  const grown = new Int32Array(length)
-  if (fill !== 0) grown.fill(fill, array.length)
-  grown.set(array)
-  return grown
 }

@@ -6,6 +6,8 @@
  * heap, and garbage-collector work. Memory follows the distinct pairs, whatever their values.
  */
 
+import {withRoomFor} from './int-arrays.js'
+
 const EMPTY = -1
 /** Table slot layout: first, second, index. */
 const SLOT = 3
@@ -32,10 +34,8 @@ export class PairIndex {
       slot = (slot + 1) & mask
     }
     const index = this.size++
-    if (index >= this.firsts.length) {
-      this.firsts = grow(this.firsts)
-      this.seconds = grow(this.seconds)
-    }
+    this.firsts = withRoomFor(this.firsts, index)
+    this.seconds = withRoomFor(this.seconds, index)
     this.firsts[index] = first
     this.seconds[index] = second
     table[slot * SLOT] = first
@@ -79,10 +79,4 @@ export class PairIndex {
 /** Where a pair's probe starts: both members mixed, since either alone repeats a lot. */
 function slotOf(first: number, second: number, mask: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask
-}
-
-function grow(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2)
-  grown.set(array)
-  return grown
 }

@@ -8,6 +8,8 @@
  * builder calls it from its periodic sweep, visiting every handle it still holds.
  */
 
+import {withRoomFor} from './int-arrays.js'
+
 export const NO_QUERY = -1
 
 /** Record layout: name key, query type, counters slot, line, flags, outcome mask, next. */
@@ -48,7 +50,8 @@ export class QueryTable {
     let query = this.free.pop()
     if (query === undefined) {
       query = this.used++
-      if (query * STRIDE >= this.records.length) this.grow()
+      this.records = withRoomFor(this.records, query * STRIDE + STRIDE - 1)
+      this.marks = withRoomFor(this.marks, query)
     }
     const at = query * STRIDE
     const records = this.records
@@ -154,14 +157,5 @@ export class QueryTable {
       this.recordedOther.delete(query)
       this.free.push(query)
     }
-  }
-
-  private grow(): void {
-    const records = new Int32Array(this.records.length * 2)
-    records.set(this.records)
-    this.records = records
-    const marks = new Int32Array(this.marks.length * 2)
-    marks.set(this.marks)
-    this.marks = marks
   }
 }

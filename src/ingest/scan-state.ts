@@ -10,6 +10,7 @@
  */
 import {RAW_NAMES_LIMIT, OUTCOMES, type Observation, type Outcome} from '../graph/types.js'
 import {SLOT_STRIDE} from './name-counters.js'
+import {withRoomFor} from './int-arrays.js'
 import {OUTCOME_COUNT} from './outcomes.js'
 import {PairIndex} from './pair-index.js'
 import {formatTime} from './shapes/index.js'
@@ -62,9 +63,10 @@ class StateMerger {
   private readonly addresses = new Dictionary()
   private readonly labels = new Dictionary()
   /** By merged key id: first line, first seen, last seen (-1: none / not observed). */
-  private readonly names: number[] = []
+  private names: Int32Array = new Int32Array(0)
   private readonly slotIndex = new PairIndex()
-  private readonly slotCounts: number[] = []
+  /** SLOT_STRIDE numbers per merged slot; key and type are filled in by `result`. */
+  private slotCounts: Int32Array = new Int32Array(0)
   private readonly v4 = new PairIndex()
   private readonly v6 = new PairIndex()
   private readonly cnames = new PairIndex()
@@ -72,33 +74,32 @@ class StateMerger {
   private readonly rawNames = new Map<number, string[]>()
 
   add(state: ScanState, lineOffset: number): void {
-    const keys = state.keys.map((key) => this.keys.id(key))
-    const types = state.types.map((type) => this.types.id(type))
-    const addresses = state.addresses.map((address) => this.addresses.id(address))
-    const labels = state.labels.map((label) => this.labels.id(label))
+    const keys = this.keys.idsOf(state.keys)
+    const types = this.types.idsOf(state.types)
+    const addresses = this.addresses.idsOf(state.addresses)
+    const labels = this.labels.idsOf(state.labels)
+    this.names = withRoomFor(this.names, this.keys.values.length * 3 - 1, -1)
+    const names = this.names
     for (let at = 0; at < state.names.length; at += NAME_RECORD) {
-      const key = keys[state.names[at] as number] as number
-      while (this.names.length < (key + 1) * 3) this.names.push(-1)
+      const base = (keys[state.names[at] as number] as number) * 3
       const line = (state.names[at + 1] as number) + lineOffset
       const seen = state.names[at + 2] as number
       const last = state.names[at + 3] as number
-      const base = key * 3
-      const known = this.names[base] as number
-      if (known < 0 || line < known) this.names[base] = line
-      const firstSeen = this.names[base + 1] as number
-      if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) this.names[base + 1] = seen
-      if (last > (this.names[base + 2] as number)) this.names[base + 2] = last
+      const known = names[base] as number
+      if (known < 0 || line < known) names[base] = line
+      const firstSeen = names[base + 1] as number
+      if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) names[base + 1] = seen
+      if (last > (names[base + 2] as number)) names[base + 2] = last
     }
     for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
       const slot = this.slotIndex.indexOf(
         keys[state.slots[at] as number] as number,
         types[state.slots[at + 1] as number] as number,
       )
-      while (this.slotCounts.length < (slot + 1) * SLOT_STRIDE) this.slotCounts.push(0)
+      this.slotCounts = withRoomFor(this.slotCounts, slot * SLOT_STRIDE + SLOT_STRIDE - 1)
+      const counts = this.slotCounts
       for (let field = 2; field < SLOT_STRIDE; field++) {
-        ;(this.slotCounts[slot * SLOT_STRIDE + field] as number) += state.slots[
-          at + field
-        ] as number
+        ;(counts[slot * SLOT_STRIDE + field] as number) += state.slots[at + field] as number
       }
     }
     addPairs(this.v4, state.v4, keys, addresses)
@@ -107,23 +108,22 @@ class StateMerger {
     addPairs(this.clients, state.clients, keys, labels)
     for (const [keyId, spellings] of state.rawNames) {
       const key = keys[keyId] as number
-      const known = this.rawNames.get(key) ?? []
+      const known = this.rawNames.get(key)
       this.rawNames.set(
         key,
-        [...new Set([...known, ...spellings])].sort().slice(0, RAW_NAMES_LIMIT),
+        known ? [...new Set([...known, ...spellings])].sort().slice(0, RAW_NAMES_LIMIT) : spellings,
       )
     }
   }
 
   result(): ScanState {
     const names: number[] = []
-    for (let key = 0; key * 3 < this.names.length; key++) {
-      const base = key * 3
+    for (let base = 0; base < this.keys.values.length * 3; base += 3) {
       if ((this.names[base] as number) < 0) continue
-      names.push(key, this.names[base] as number, this.names[base + 1] as number)
+      names.push(base / 3, this.names[base] as number, this.names[base + 1] as number)
       names.push(this.names[base + 2] as number)
     }
-    const slots = Int32Array.from(this.slotCounts)
+    const slots = this.slotCounts.slice(0, this.slotIndex.size * SLOT_STRIDE)
     const slotPairs = this.slotIndex.pairs()
     for (let slot = 0; slot < this.slotIndex.size; slot++) {
       slots[slot * SLOT_STRIDE] = slotPairs[slot * 2] as number
@@ -148,24 +148,29 @@ class StateMerger {
 /** Strings to dense ids, in order of first appearance. */
 class Dictionary {
   readonly values: string[] = []
-  private readonly ids = new Map<string, number>()
+  private readonly byValue = new Map<string, number>()
 
-  id(value: string): number {
-    let id = this.ids.get(value)
-    if (id === undefined) {
-      id = this.values.length
-      this.values.push(value)
-      this.ids.set(value, id)
+  /** The ids of `values`, adding those not seen yet. */
+  idsOf(values: readonly string[]): Int32Array {
+    const ids = new Int32Array(values.length)
+    for (const [index, value] of values.entries()) {
+      let id = this.byValue.get(value)
+      if (id === undefined) {
+        id = this.values.length
+        this.values.push(value)
+        this.byValue.set(value, id)
+      }
+      ids[index] = id
     }
-    return id
+    return ids
   }
 }
 
 function addPairs(
   index: PairIndex,
   pairs: Int32Array,
-  firsts: readonly number[],
-  seconds: readonly number[],
+  firsts: Int32Array,
+  seconds: Int32Array,
 ): void {
   for (let at = 0; at < pairs.length; at += 2) {
     index.add(firsts[pairs[at] as number] as number, seconds[pairs[at + 1] as number] as number)
@@ -180,84 +185,103 @@ function addPairs(
  * @returns `[key, observation]` for every observed name.
  */
 export function scanObservations(state: ScanState, file: string): Array<[string, Observation]> {
-  const byKey = new Map<number, Observation>()
-  for (let at = 0; at < state.names.length; at += NAME_RECORD) {
-    const observation: Observation = {
-      queries: {},
-      outcomes: {},
-      addresses: {v4: [], v6: []},
-      cnameTo: [],
-      cnameFrom: [],
-      clients: [],
-      places: [{file, line: state.names[at + 1] as number}],
-      rawNames: [],
-      runs: 1,
-    }
-    const firstSeen = state.names[at + 2] as number
-    if (firstSeen >= 0) {
-      observation.firstSeen = formatTime(firstSeen)
-      observation.lastSeen = formatTime(state.names[at + 3] as number)
-    }
-    byKey.set(state.names[at] as number, observation)
+  const keyCount = state.keys.length
+  const lists = (): Array<string[] | undefined> => new Array<string[] | undefined>(keyCount)
+  const push = (byKey: Array<string[] | undefined>, keyId: number, value: string): void => {
+    const list = byKey[keyId]
+    if (list) list.push(value)
+    else byKey[keyId] = [value]
   }
-  const of = (keyId: number): Observation => byKey.get(keyId) as Observation
-  for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
-    const observation = of(state.slots[at] as number)
-    const type = state.types[state.slots[at + 1] as number] as string
-    const queries = state.slots[at + 2] as number
-    if (queries > 0) observation.queries[type] = queries
-    for (let outcome = 0; outcome < OUTCOME_COUNT; outcome++) {
-      const count = state.slots[at + 3 + outcome] as number
-      if (count > 0) (observation.outcomes[type] ??= {})[OUTCOMES[outcome] as Outcome] = count
-    }
-  }
+  const v4 = lists()
+  const v6 = lists()
+  const cnameTo = lists()
+  const cnameFrom = lists()
+  const clients = lists()
   for (let at = 0; at < state.v4.length; at += 2) {
-    of(state.v4[at] as number).addresses.v4.push(
-      state.addresses[state.v4[at + 1] as number] as string,
-    )
+    push(v4, state.v4[at] as number, state.addresses[state.v4[at + 1] as number] as string)
   }
   for (let at = 0; at < state.v6.length; at += 2) {
-    of(state.v6[at] as number).addresses.v6.push(
-      state.addresses[state.v6[at + 1] as number] as string,
-    )
+    push(v6, state.v6[at] as number, state.addresses[state.v6[at + 1] as number] as string)
   }
   for (let at = 0; at < state.cnames.length; at += 2) {
     const alias = state.cnames[at] as number
     const target = state.cnames[at + 1] as number
-    of(alias).cnameTo.push(state.keys[target] as string)
-    of(target).cnameFrom.push(state.keys[alias] as string)
+    push(cnameTo, alias, state.keys[target] as string)
+    push(cnameFrom, target, state.keys[alias] as string)
   }
   for (let at = 0; at < state.clients.length; at += 2) {
-    of(state.clients[at] as number).clients.push(
+    push(
+      clients,
+      state.clients[at] as number,
       state.labels[state.clients[at + 1] as number] as string,
     )
   }
-  for (const [keyId, spellings] of state.rawNames) of(keyId).rawNames = [...spellings]
+  const slots = slotsByKey(state)
+  const rawNames = new Map(state.rawNames)
   const entries: Array<[string, Observation]> = []
-  for (const [keyId, observation] of byKey) {
-    entries.push([state.keys[keyId] as string, sortObservation(observation)])
+  for (let at = 0; at < state.names.length; at += NAME_RECORD) {
+    const keyId = state.names[at] as number
+    const [queries, outcomes] = countRecords(state, slots[keyId])
+    const firstSeen = state.names[at + 2] as number
+    const observation: Observation = {
+      queries,
+      outcomes,
+      addresses: {v4: sorted(v4[keyId]), v6: sorted(v6[keyId])},
+      cnameTo: sorted(cnameTo[keyId]),
+      cnameFrom: sorted(cnameFrom[keyId]),
+      clients: sorted(clients[keyId]),
+      ...(firstSeen < 0
+        ? {}
+        : {firstSeen: formatTime(firstSeen), lastSeen: formatTime(state.names[at + 3] as number)}),
+      places: [{file, line: state.names[at + 1] as number}],
+      rawNames: [...(rawNames.get(keyId) ?? [])],
+      runs: 1,
+    }
+    entries.push([state.keys[keyId] as string, observation])
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** Sort every list and record of an observation built in arrival order. */
-function sortObservation(observation: Observation): Observation {
-  observation.queries = sortKeys(observation.queries)
-  const outcomes: Observation['outcomes'] = {}
-  for (const type of Object.keys(observation.outcomes).sort()) {
-    outcomes[type] = sortKeys(observation.outcomes[type] as Record<string, number>)
+/** Outcome indexes in the alphabetical order of their names, the order records are written in. */
+const OUTCOMES_SORTED = OUTCOMES.map((name, index) => [name, index] as const)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([, index]) => index)
+
+/** Each key's slot offsets, ordered by query type. */
+function slotsByKey(state: ScanState): Array<number[] | undefined> {
+  const slots = new Array<number[] | undefined>(state.keys.length)
+  for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
+    const keyId = state.slots[at] as number
+    const list = slots[keyId]
+    if (list) list.push(at)
+    else slots[keyId] = [at]
   }
-  observation.outcomes = outcomes
-  observation.addresses.v4.sort()
-  observation.addresses.v6.sort()
-  observation.cnameTo.sort()
-  observation.cnameFrom.sort()
-  observation.clients.sort()
-  return observation
+  const typeOf = (at: number): string => state.types[state.slots[at + 1] as number] as string
+  for (const list of slots) {
+    if (list && list.length > 1) list.sort((a, b) => (typeOf(a) < typeOf(b) ? -1 : 1))
+  }
+  return slots
 }
 
-function sortKeys<T extends Record<string, number>>(record: T): T {
-  const sorted: Record<string, number> = {}
-  for (const key of Object.keys(record).sort()) sorted[key] = record[key] as number
-  return sorted as T
+/** A key's query and outcome records, keys sorted. */
+function countRecords(
+  state: ScanState,
+  slots: readonly number[] | undefined,
+): [Observation['queries'], Observation['outcomes']] {
+  const queries: Observation['queries'] = {}
+  const outcomes: Observation['outcomes'] = {}
+  for (const at of slots ?? []) {
+    const type = state.types[state.slots[at + 1] as number] as string
+    const count = state.slots[at + 2] as number
+    if (count > 0) queries[type] = count
+    for (const outcome of OUTCOMES_SORTED) {
+      const times = state.slots[at + 3 + outcome] as number
+      if (times > 0) (outcomes[type] ??= {})[OUTCOMES[outcome] as Outcome] = times
+    }
+  }
+  return [queries, outcomes]
+}
+
+function sorted(list: string[] | undefined): string[] {
+  return list ? list.sort() : []
 }
