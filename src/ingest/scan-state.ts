@@ -11,7 +11,6 @@
 import {RAW_NAMES_LIMIT, OUTCOMES, type Observation, type Outcome} from '../graph/types.js'
 import {SLOT_STRIDE} from './name-counters.js'
 import {withRoomFor} from './int-arrays.js'
-import {OUTCOME_COUNT} from './outcomes.js'
 import {PairIndex} from './pair-index.js'
 import {formatTime} from './shapes/index.js'
 
