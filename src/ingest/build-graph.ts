@@ -118,8 +118,8 @@ export class GraphBuilder {
 
   constructor(options: BuildOptions = {}) {
     this.values = new InternedValues(options.clients)
-    this.v4 = new AddressSets(this.values.addresses)
-    this.v6 = new AddressSets(this.values.addresses)
+    this.v4 = new AddressSets(this.values.addresses, this.counters, 0)
+    this.v6 = new AddressSets(this.values.addresses, this.counters, 1)
   }
 
   /**

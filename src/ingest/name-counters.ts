@@ -17,13 +17,20 @@ import {PairIndex} from './pair-index.js'
 /** Names and slots made room for at first; grown by doubling. */
 const INITIAL_CAPACITY = 1024
 
-/** Per name: first seen, last seen, last client, first line, slot of type 0, slot of type 1. */
-const NAME_STRIDE = 8
+/**
+ * Per name, one 64-byte record: first seen, last seen, last client, first line, the slots of
+ * types 0 and 1, then the ids of its first IPv4 and IPv6 addresses (address-sets.ts), which its
+ * answers check right after its query touched the same record.
+ */
+const NAME_STRIDE = 16
 const FIRST_SEEN = 0
 const LAST_SEEN = 1
 const LAST_CLIENT = 2
 const FIRST_LINE = 3
 const TYPE_SLOTS = 4
+const ADDRESSES = 8
+/** Address ids kept in a name's record, per family. */
+export const INLINE_ADDRESSES = 4
 /** Type ids below this have their slot in the name's fields. */
 const INLINE_TYPES = 2
 
@@ -118,6 +125,24 @@ export class NameCounters {
 
   firstLine(keyId: number): number {
     return this.names[keyId * NAME_STRIDE + FIRST_LINE] as number
+  }
+
+  /** The names' records; `addressBase` says where in them an address family's ids are. */
+  get records(): Int32Array {
+    return this.names
+  }
+
+  /**
+   * @param family 0 for IPv4, 1 for IPv6.
+   * @returns The offset in `records` of the name's INLINE_ADDRESSES ids (-1: none) of `family`.
+   */
+  addressBase(keyId: number, family: number): number {
+    return keyId * NAME_STRIDE + ADDRESSES + family * INLINE_ADDRESSES
+  }
+
+  /** Names made room for: key ids 0 … capacity-1 (not all observed). */
+  get capacity(): number {
+    return this.names.length / NAME_STRIDE
   }
 
   /** The slots' records (SLOT_STRIDE numbers each: key, type, queries, outcomes). */
