@@ -224,7 +224,9 @@ export class GraphBuilder {
     const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
     const keyId = this.values.rawKey(rawId)
     const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
-    const label = this.values.clientLabel(buffer, message.clientStart, message.clientEnd)
+    const likely = keyId === NO_KEY ? -1 : this.counters.lastClient(keyId)
+    const client = this.values.clientOf(buffer, message.clientStart, message.clientEnd, likely)
+    const label = this.values.labelOf(client)
     const counted = label >= 0 && keyId !== NO_KEY
     let slot = -1
     if (counted) {
@@ -232,7 +234,7 @@ export class GraphBuilder {
       slot = this.counters.slot(keyId, typeId)
       this.counters.countQuery(slot)
       // Most names are asked by one client over and over: skip the set when it is the last one.
-      if (this.counters.takeClient(keyId, label)) this.clients.add(keyId, label)
+      if (this.counters.takeClient(keyId, client)) this.clients.add(keyId, label)
       this.counters.seenAt(keyId, time)
       this.queries++
     }
@@ -269,7 +271,7 @@ export class GraphBuilder {
     buffer: Uint8Array,
     message: Message,
   ): void {
-    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+    const rawId = this.values.repeatedRawName(buffer, message.nameStart, message.nameEnd)
     let keyId = this.values.rawKey(rawId)
     let spelling = rawId
     if (message.answer === ANSWER_OTHER) {

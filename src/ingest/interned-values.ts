@@ -54,11 +54,16 @@ export class InternedValues {
 
   /** The id of the spelling in `buffer[start, end)`. */
   rawName(buffer: Uint8Array, start: number, end: number): number {
-    const last = this.lastRawName
-    if (last >= 0 && this.rawNames.matches(last, buffer, start, end)) return last
     const id = this.rawNames.intern(buffer, start, end)
     this.lastRawName = id
     return id
+  }
+
+  /** `rawName` for an answer line, which mostly repeats the name of the line before. */
+  repeatedRawName(buffer: Uint8Array, start: number, end: number): number {
+    const last = this.lastRawName
+    if (last >= 0 && this.rawNames.matches(last, buffer, start, end)) return last
+    return this.rawName(buffer, start, end)
   }
 
   rawText(rawId: number): string {
@@ -99,9 +104,18 @@ export class InternedValues {
     return this.types.intern(buffer, start, end)
   }
 
-  /** The label id of the client in `buffer[start, end)`, or -1 when the filter ignores it. */
-  clientLabel(buffer: Uint8Array, start: number, end: number): number {
-    const clientId = this.clients.intern(buffer, start, end)
+  /**
+   * The id of the client address in `buffer[start, end)`.
+   *
+   * @param likely A client id to try first (a name is mostly asked by the same client), or -1.
+   */
+  clientOf(buffer: Uint8Array, start: number, end: number, likely: number): number {
+    if (likely >= 0 && this.clients.matches(likely, buffer, start, end)) return likely
+    return this.clients.intern(buffer, start, end)
+  }
+
+  /** The label id of a client id, or -1 when the filter ignores the client. */
+  labelOf(clientId: number): number {
     if (clientId < this.clientLabels.length) return this.clientLabels[clientId] as number
     const address = this.clients.text(clientId)
     const name = this.clientMap ? this.clientMap.get(address) : address

@@ -102,15 +102,21 @@ export class NameCounters {
     if (time > (names[at + LAST_SEEN] as number)) names[at + LAST_SEEN] = time
   }
 
+  /** The client id that asked for the name last, or -1 (also for names not observed yet). */
+  lastClient(keyId: number): number {
+    const at = keyId * NAME_STRIDE + LAST_CLIENT
+    return at < this.names.length ? (this.names[at] as number) : -1
+  }
+
   /**
-   * Note `label` as the name's latest client.
+   * Note `clientId` as the name's latest client.
    *
    * @returns `false` when it already was, so the caller can skip recording it.
    */
-  takeClient(keyId: number, label: number): boolean {
+  takeClient(keyId: number, clientId: number): boolean {
     const at = keyId * NAME_STRIDE + LAST_CLIENT
-    if (this.names[at] === label) return false
-    this.names[at] = label
+    if (this.names[at] === clientId) return false
+    this.names[at] = clientId
     return true
   }
 
