@@ -1,7 +1,8 @@
 /**
- * Merging graphs: two captures of the same job, or the slices of one log read in parallel,
- * become one graph. The merge is associative and commutative (counts add, sets unite, times
- * take the extremes), so any number of graphs can be merged in any order with one result.
+ * Merging graphs: two captures of the same job, or a saved graph and a new log, become one
+ * graph. The merge is associative and commutative (counts add, sets unite, times take the
+ * extremes), so any number of graphs can be merged in any order with one result. (The slices of
+ * one log read in parallel are merged before they become graphs: ingest/scan-state.ts.)
  */
 import {createRoot, emptyObservation, ensureNode, observedNodes} from './tree.js'
 import {
@@ -15,52 +16,38 @@ import {
 /** Merging with this copies an observation: it adds nothing, and no runs. */
 const EMPTY: Observation = {...emptyObservation(), runs: 0}
 
-export interface MergeOptions {
-  /**
-   * `true` when both graphs come from the same run (slices of one log): `runs` take the larger
-   * value instead of adding up, and source summaries of the same file add up.
-   */
-  sameRun?: boolean | undefined
-}
-
 /**
  * Merge two graphs into a new one; the inputs are not changed.
  *
  * @param a One graph.
  * @param b The other.
- * @param options See MergeOptions; public callers leave it out.
  * @returns The merged graph.
  */
-export function mergeGraphs(a: Root, b: Root, options: MergeOptions = {}): Root {
-  const sameRun = options.sameRun === true
+export function mergeGraphs(a: Root, b: Root): Root {
   const merged = new Map<string, Observation>()
   for (const node of observedNodes(a)) merged.set(node.name, node.data.observation)
   for (const node of observedNodes(b)) {
     const other = merged.get(node.name)
     merged.set(
       node.name,
-      other ? mergeObservations(other, node.data.observation, sameRun) : node.data.observation,
+      other ? mergeObservations(other, node.data.observation) : node.data.observation,
     )
   }
   const root = createRoot()
   for (const name of [...merged.keys()].sort()) {
-    const observation = merged.get(name) as Observation
-    // Slices of one run are discarded after the merge: their observations can be reused.
-    ensureNode(root, name).data = {
-      observation: sameRun ? observation : cloneObservation(observation),
-    }
+    ensureNode(root, name).data = {observation: cloneObservation(merged.get(name) as Observation)}
   }
-  const runsA = a.data?.runs ?? 0
-  const runsB = b.data?.runs ?? 0
   root.data = {
-    runs: sameRun ? Math.max(runsA, runsB) : runsA + runsB,
-    sources: mergeSources(a.data?.sources ?? [], b.data?.sources ?? [], sameRun),
+    runs: (a.data?.runs ?? 0) + (b.data?.runs ?? 0),
+    sources: [...(a.data?.sources ?? []), ...(b.data?.sources ?? [])]
+      .map((source) => ({...source}))
+      .sort(compareSources),
   }
   return root
 }
 
 /** Merge two observations of the same name. */
-export function mergeObservations(a: Observation, b: Observation, sameRun = false): Observation {
+export function mergeObservations(a: Observation, b: Observation): Observation {
   const outcomes: Observation['outcomes'] = {}
   for (const type of unionSorted(Object.keys(a.outcomes), Object.keys(b.outcomes))) {
     outcomes[type] = addCounts(a.outcomes[type] ?? {}, b.outcomes[type] ?? {})
@@ -77,7 +64,7 @@ export function mergeObservations(a: Observation, b: Observation, sameRun = fals
     clients: unionSorted(a.clients, b.clients),
     places: mergePlaces(a.places, b.places),
     rawNames: unionSorted(a.rawNames, b.rawNames).slice(0, RAW_NAMES_LIMIT),
-    runs: sameRun ? Math.max(a.runs, b.runs) : a.runs + b.runs,
+    runs: a.runs + b.runs,
   }
   const firstSeen = extreme(a.firstSeen, b.firstSeen, (x, y) => x < y)
   const lastSeen = extreme(a.lastSeen, b.lastSeen, (x, y) => x > y)
@@ -107,27 +94,6 @@ function mergePlaces(a: LogPlace[], b: LogPlace[]): LogPlace[] {
   return [...first.keys()].sort().map((file) => ({file, line: first.get(file) as number}))
 }
 
-function mergeSources(a: SourceSummary[], b: SourceSummary[], sameRun: boolean): SourceSummary[] {
-  if (!sameRun) return [...a, ...b].map((source) => ({...source})).sort(compareSources)
-  const byFile = new Map<string, SourceSummary>()
-  for (const source of [...a, ...b]) {
-    const seen = byFile.get(source.file)
-    byFile.set(
-      source.file,
-      seen
-        ? {
-            ...seen,
-            shape: seen.shape === 'empty' ? source.shape : seen.shape,
-            lines: seen.lines + source.lines,
-            queries: seen.queries + source.queries,
-            unparsed: seen.unparsed + source.unparsed,
-          }
-        : {...source},
-    )
-  }
-  return [...byFile.values()].sort(compareSources)
-}
-
 /** A total order on summaries, so that merging in any order lists them the same way. */
 function compareSources(a: SourceSummary, b: SourceSummary): number {
   const x = JSON.stringify([a.file, a.shape, a.gzip, a.lines, a.queries, a.unparsed])
@@ -151,5 +117,5 @@ function extreme(
 
 /** A deep copy (structuredClone is several times slower on 20,000 small objects). */
 function cloneObservation(observation: Observation): Observation {
-  return mergeObservations(observation, EMPTY, false)
+  return mergeObservations(observation, EMPTY)
 }

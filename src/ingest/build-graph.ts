@@ -10,6 +10,7 @@
  * names, not the length of the log. Names, types, clients and addresses arrive as ids
  * (interned-values.ts), so the per-line work is integer work.
  */
+import {RAW_NAMES_LIMIT} from '../graph/types.js'
 import {AddressSets} from './address-sets.js'
 import {InternedValues, NO_KEY} from './interned-values.js'
 import {NameCounters} from './name-counters.js'
@@ -43,7 +44,6 @@ import {
   OUTCOME_UNANSWERED,
 } from './outcomes.js'
 import type {ScanState} from './scan-state.js'
-import {RAW_NAMES_LIMIT} from '../graph/types.js'
 
 /** Lines after which an unanswered query counts as `unanswered` and its state is dropped. */
 export const PENDING_WINDOW = 5000
@@ -80,7 +80,7 @@ export interface BuildOptions {
 
 export class GraphBuilder {
   /** The counts, times and first lines of every observed name. */
-  readonly counters = new NameCounters()
+  private readonly counters = new NameCounters()
   /** Queries that counted. */
   queries = 0
   /** Answer lines that matched no pending query (the log started mid-query, or lost lines). */
