@@ -11,7 +11,7 @@ import {Worker} from 'node:worker_threads'
 import {inputError} from './read-input.js'
 import {logResult, type LogResult, type ScanResult} from './read-log.js'
 import {mergeScanStates} from './scan-state.js'
-import {UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
+import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
 import type {SliceMessage, SliceTask} from './slice-task.js'
 
 const WORKER_URL = new URL('read-slice-worker.js', import.meta.url)
@@ -115,14 +115,7 @@ function runSlice(
 
 /** Shift each slice's line numbers by the lines before it, then merge as one run. */
 function mergeSlices(file: string, slices: ScanResult[]): LogResult {
-  const counts: ScanCounts = {
-    lines: 0,
-    foreign: 0,
-    unparsed: 0,
-    unparsedSamples: [],
-    shapes: [0, 0, 0],
-    extra: 0,
-  }
+  const counts = emptyScanCounts()
   const offsets: number[] = []
   let queries = 0
   for (const slice of slices) {

@@ -33,15 +33,13 @@ export interface ScanCounts {
   extra: number
 }
 
+/** Counts before the first line. */
+export function emptyScanCounts(): ScanCounts {
+  return {lines: 0, foreign: 0, unparsed: 0, unparsedSamples: [], shapes: [0, 0, 0], extra: 0}
+}
+
 export class LogScanner {
-  readonly counts: ScanCounts = {
-    lines: 0,
-    foreign: 0,
-    unparsed: 0,
-    unparsedSamples: [],
-    shapes: [0, 0, 0],
-    extra: 0,
-  }
+  readonly counts: ScanCounts = emptyScanCounts()
 
   private readonly prefix = createLinePrefix()
   private readonly extra: ExtraFields = {serial: -1, message: 0}
