@@ -245,19 +245,7 @@ export class GraphBuilder {
       stream.query = query
     } else {
       // A repeated question replaces the earlier one of the same type.
-      const oldest = process.pending.get(keyId) ?? NO_QUERY
-      let first = NO_QUERY
-      let last = NO_QUERY
-      for (let earlier = oldest; earlier !== NO_QUERY; earlier = table.next(earlier)) {
-        if (table.typeId(earlier) === typeId) this.settle(earlier)
-        if (table.isDone(earlier)) continue
-        if (last === NO_QUERY) first = earlier
-        else table.setNext(last, earlier)
-        last = earlier
-      }
-      if (last === NO_QUERY) first = query
-      else table.setNext(last, query)
-      if (first !== oldest) process.pending.set(keyId, first)
+      this.compactChain(process, keyId, typeId, -1, query)
       process.recent.push(query)
     }
   }
@@ -383,6 +371,42 @@ export class GraphBuilder {
     }
   }
 
+  /**
+   * Settle the queries of a name's pending chain of `typeId` or from before line `before`,
+   * drop the settled ones, and append `query` (NO_QUERY: none); a chain left empty is removed.
+   * Numbers rather than a predicate, so that the per-query call allocates no closure.
+   */
+  private compactChain(
+    process: ProcessState,
+    keyId: number,
+    typeId: number,
+    before: number,
+    query: number,
+  ): void {
+    const table = this.pendingQueries
+    const head = process.pending.get(keyId) ?? NO_QUERY
+    let first = NO_QUERY
+    let last = NO_QUERY
+    for (let earlier = head; earlier !== NO_QUERY; earlier = table.next(earlier)) {
+      if (table.typeId(earlier) === typeId || table.line(earlier) < before) this.settle(earlier)
+      if (table.isDone(earlier)) continue
+      if (last === NO_QUERY) first = earlier
+      else table.setNext(last, earlier)
+      last = earlier
+    }
+    if (query !== NO_QUERY) {
+      if (last === NO_QUERY) first = query
+      else table.setNext(last, query)
+      last = query
+    }
+    if (last === NO_QUERY) {
+      process.pending.delete(keyId)
+      return
+    }
+    table.setNext(last, NO_QUERY)
+    if (first !== head) process.pending.set(keyId, first)
+  }
+
   /** Settle a pending chain from its oldest query on. */
   private settleChain(oldest: number): void {
     const table = this.pendingQueries
@@ -401,23 +425,9 @@ export class GraphBuilder {
           this.settle(stream.query)
         process.serials.delete(key)
       }
-      // forEach, not for…of: destructured entries would allocate an array per pending name.
-      process.pending.forEach((head, key) => {
-        let first = NO_QUERY
-        let last = NO_QUERY
-        for (let query = head; query !== NO_QUERY; query = table.next(query)) {
-          if (table.line(query) < oldest) this.settle(query)
-          if (table.isDone(query)) continue
-          if (last === NO_QUERY) first = query
-          else table.setNext(last, query)
-          last = query
-        }
-        if (last === NO_QUERY) process.pending.delete(key)
-        else {
-          table.setNext(last, NO_QUERY)
-          if (first !== head) process.pending.set(key, first)
-        }
-      })
+      // Deleting or updating the entry being visited is safe while iterating a Map.
+      for (const key of process.pending.keys())
+        this.compactChain(process, key, -1, oldest, NO_QUERY)
       let kept = 0
       for (const query of process.recent) if (!table.isDone(query)) process.recent[kept++] = query
       process.recent.length = kept
