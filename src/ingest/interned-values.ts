@@ -5,6 +5,7 @@
  * it freezes the graph.
  */
 import {ByteInterner} from './byte-interner.js'
+import {Dictionary} from './dictionary.js'
 import type {ScanState} from './scan-state.js'
 import {normalizeName, reverseName} from './normalize-name.js'
 
@@ -17,8 +18,7 @@ export class InternedValues {
   private readonly rawNames = new ByteInterner('utf8')
   /** Raw name id → key id. Ids come in order, so arrays indexed by them stay packed. */
   private readonly rawKeys: number[] = []
-  private readonly keyIds = new Map<string, number>()
-  private readonly keyNames: string[] = []
+  private readonly keys = new Dictionary()
   private readonly reversedKeys = new Map<number, number>()
   private readonly types = new ByteInterner('latin1')
   /** Shared by the builder's address sets, which intern through it. */
@@ -26,8 +26,7 @@ export class InternedValues {
   private readonly clients = new ByteInterner('latin1')
   /** Client id → label id, or -1 for clients the filter ignores. */
   private readonly clientLabels: number[] = []
-  private readonly labelIds = new Map<string, number>()
-  private readonly labels: string[] = []
+  private readonly labels = new Dictionary()
   /** The raw name id of the previous call: a query's answers repeat its name line after line. */
   private lastRawName = -1
 
@@ -39,16 +38,16 @@ export class InternedValues {
 
   /** Key ids in use: 0 … keyCount-1. */
   get keyCount(): number {
-    return this.keyNames.length
+    return this.keys.values.length
   }
 
   /** Every id's string, for a scan state. */
   dictionaries(): Pick<ScanState, 'keys' | 'types' | 'addresses' | 'labels'> {
     return {
-      keys: [...this.keyNames],
+      keys: [...this.keys.values],
       types: this.types.texts(),
       addresses: this.addresses.texts(),
-      labels: [...this.labels],
+      labels: [...this.labels.values],
     }
   }
 
@@ -119,29 +118,12 @@ export class InternedValues {
     if (clientId < this.clientLabels.length) return this.clientLabels[clientId] as number
     const address = this.clients.text(clientId)
     const name = this.clientMap ? this.clientMap.get(address) : address
-    const label = name === undefined ? -1 : this.labelIdOf(name)
+    const label = name === undefined ? -1 : this.labels.id(name)
     this.clientLabels.push(label)
     return label
   }
 
   private keyIdOf(key: string): number {
-    if (key === '') return NO_KEY
-    let keyId = this.keyIds.get(key)
-    if (keyId === undefined) {
-      keyId = this.keyNames.length
-      this.keyNames.push(key)
-      this.keyIds.set(key, keyId)
-    }
-    return keyId
-  }
-
-  private labelIdOf(name: string): number {
-    let id = this.labelIds.get(name)
-    if (id === undefined) {
-      id = this.labels.length
-      this.labels.push(name)
-      this.labelIds.set(name, id)
-    }
-    return id
+    return key === '' ? NO_KEY : this.keys.id(key)
   }
 }

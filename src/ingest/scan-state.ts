@@ -10,6 +10,7 @@
  */
 import {RAW_NAMES_LIMIT, OUTCOMES, type Observation, type Outcome} from '../graph/types.js'
 import {SLOT_STRIDE} from './name-counters.js'
+import {Dictionary} from './dictionary.js'
 import {withRoomFor} from './int-arrays.js'
 import {PairIndex} from './pair-index.js'
 import {formatTime} from './shapes/index.js'
@@ -141,27 +142,6 @@ class StateMerger {
       clients: this.clients.pairs(),
       rawNames: [...this.rawNames],
     }
-  }
-}
-
-/** Strings to dense ids, in order of first appearance. */
-class Dictionary {
-  readonly values: string[] = []
-  private readonly byValue = new Map<string, number>()
-
-  /** The ids of `values`, adding those not seen yet. */
-  idsOf(values: readonly string[]): Int32Array {
-    const ids = new Int32Array(values.length)
-    for (const [index, value] of values.entries()) {
-      let id = this.byValue.get(value)
-      if (id === undefined) {
-        id = this.values.length
-        this.values.push(value)
-        this.byValue.set(value, id)
-      }
-      ids[index] = id
-    }
-    return ids
   }
 }
 
