@@ -1,11 +1,9 @@
 /**
  * The addresses each name resolved to, as sets of interned address ids. A name's answers repeat
  * the same few addresses on every lookup, so its first few ids live in the name's own record
- * (name-counters.ts): a repeated answer is recognised by comparing the line's bytes with them,
- * without hashing it or probing the (large) address table. Further addresses go to a pair
- * index.
+ * (name-counters.ts), which the answer's query just touched: a repeated answer is recognised
+ * there without probing the (large) pair index. Further addresses go to the pair index.
  */
-import type {ByteInterner} from './byte-interner.js'
 import {INLINE_ADDRESSES, type NameCounters} from './name-counters.js'
 import {PairIndex} from './pair-index.js'
 
@@ -16,30 +14,27 @@ export class AddressSets {
   private readonly overflow = new PairIndex()
 
   /**
-   * @param addresses Interns the address text; shared by the v4 and v6 sets.
    * @param counters Holds the names' records, with room for the inline ids.
    * @param family 0 for IPv4, 1 for IPv6.
    */
   constructor(
-    private readonly addresses: ByteInterner,
     private readonly counters: NameCounters,
     private readonly family: number,
   ) {}
 
-  /** Add the address in `buffer[start, end)` to the set of `keyId`, an observed name. */
-  add(keyId: number, buffer: Uint8Array, start: number, end: number): void {
+  /** Add address id `addressId` to the set of `keyId`, an observed name. */
+  add(keyId: number, addressId: number): void {
     const records = this.counters.records
     const base = this.counters.addressBase(keyId, this.family)
     for (let index = base; index < base + INLINE_ADDRESSES; index++) {
       const id = records[index] as number
+      if (id === addressId) return
       if (id === EMPTY) {
-        records[index] = this.addresses.intern(buffer, start, end)
+        records[index] = addressId
         return
       }
-      // One name's addresses tend to differ in their last digits: compare from the end.
-      if (this.addresses.matchesBackwards(id, buffer, start, end)) return
     }
-    this.overflow.add(keyId, this.addresses.intern(buffer, start, end))
+    this.overflow.add(keyId, addressId)
   }
 
   /** Every (key id, address id) pair, flat, inline ones first. */

@@ -7,8 +7,8 @@
  * query, and so on). Answer lines that directly follow a `<CNAME>` answer in the same stream
  * are the next link of the chain: they get the asking query's type and a CNAME edge.
  * Pending queries are forgotten after a window of lines, so memory follows the number of
- * names, not the length of the log. Names, types, clients and addresses arrive as ids
- * (interned-values.ts), so the per-line work is integer work.
+ * names, not the length of the log. Messages arrive as the scanner's records, with names,
+ * types, clients and addresses as ids (scan-records.ts), so the per-line work is integer work.
  */
 import {RAW_NAMES_LIMIT} from '../graph/types.js'
 import {AddressSets} from './address-sets.js'
@@ -23,15 +23,31 @@ import {
   ANSWER_NODATA,
   ANSWER_NXDOMAIN,
   ANSWER_OTHER,
+  FIELD_ADDRESS,
+  FIELD_ANSWER,
+  FIELD_CLIENT,
+  FIELD_IMPLIED,
+  FIELD_KIND,
+  FIELD_LINE,
+  FIELD_LOCAL,
+  FIELD_NAME,
+  FIELD_PID,
+  FIELD_SERIAL,
+  FIELD_TIME,
+  FIELD_TYPE,
   IMPLIED_A,
   IMPLIED_NONE,
+  LOCAL_CONFIG,
+  LOCAL_HOSTS,
   MESSAGE_ANSWER,
   MESSAGE_ERROR,
   MESSAGE_FORWARDED,
   MESSAGE_LOCAL,
   MESSAGE_QUERY,
-  type Message,
-} from './message.js'
+  TYPE_A,
+  TYPE_AAAA,
+} from './scan-records.js'
+import type {ScannerInstance} from './scanner-module.js'
 import {
   OUTCOME_ADDRESS,
   OUTCOME_CNAME,
@@ -116,29 +132,19 @@ export class GraphBuilder {
   private lastPid = -1
   private lastProcess: ProcessState | undefined
 
-  constructor(options: BuildOptions = {}) {
-    this.values = new InternedValues(options.clients)
-    this.v4 = new AddressSets(this.values.addresses, this.counters, 0)
-    this.v6 = new AddressSets(this.values.addresses, this.counters, 1)
+  /** @param scanner The scanner whose records `add` takes, which holds their values' bytes. */
+  constructor(scanner: ScannerInstance, options: BuildOptions = {}) {
+    this.values = new InternedValues(scanner, options.clients)
+    this.v4 = new AddressSets(this.counters, 0)
+    this.v6 = new AddressSets(this.counters, 1)
   }
 
-  /**
-   * Take one dnsmasq message.
-   *
-   * @param pid The logging process.
-   * @param serial The `log-queries=extra` serial, or -1.
-   * @param time Seconds (shapes/timestamp.ts).
-   * @param line 1-based line number in the source.
-   * @param buffer The line's bytes, which `message` points into.
-   */
-  add(
-    pid: number,
-    serial: number,
-    time: number,
-    line: number,
-    buffer: Uint8Array,
-    message: Message,
-  ): void {
+  /** Take the dnsmasq message in the scanner's record at `records[at]`. */
+  add(records: Int32Array, at: number): void {
+    const pid = records[at + FIELD_PID] as number
+    const serial = records[at + FIELD_SERIAL] as number
+    const line = records[at + FIELD_LINE] as number
+    const kind = records[at + FIELD_KIND] as number
     if (line >= this.nextSweep) this.sweep(line)
     let process = pid === this.lastPid ? this.lastProcess : this.processes.get(pid)
     if (!process) {
@@ -149,19 +155,19 @@ export class GraphBuilder {
     this.lastProcess = process
     let stream = serial < 0 ? process.plain : process.serials.get(serial)
     if (!stream) {
-      if (this.tail && message.kind === MESSAGE_QUERY) return
+      if (this.tail && kind === MESSAGE_QUERY) return
       stream = createStream(line)
       process.serials.set(serial, stream)
     }
     stream.line = line
-    switch (message.kind) {
+    switch (kind) {
       case MESSAGE_QUERY:
-        if (this.tail) this.handOver(stream, process, buffer, message)
-        else this.addQuery(stream, process, serial, time, line, buffer, message)
+        if (this.tail) this.handOver(stream, process, records[at + FIELD_NAME] as number)
+        else this.addQuery(stream, process, records, at)
         break
       case MESSAGE_ANSWER:
       case MESSAGE_LOCAL:
-        this.addAnswer(stream, process, serial, time, line, buffer, message)
+        this.addAnswer(stream, process, records, at)
         return
       case MESSAGE_FORWARDED:
         // Only ends a run of answers: which query it forwards does not change the graph.
@@ -173,7 +179,7 @@ export class GraphBuilder {
         const table = this.pendingQueries
         if (query !== NO_QUERY && table.isCounted(query) && !table.isDone(query)) {
           this.record(query, table.keyId(query), OUTCOME_REFUSED)
-          this.counters.seenAt(table.keyId(query), time)
+          this.counters.seenAt(table.keyId(query), records[at + FIELD_TIME] as number)
         }
         break
       }
@@ -212,20 +218,12 @@ export class GraphBuilder {
     }
   }
 
-  private addQuery(
-    stream: Stream,
-    process: ProcessState,
-    serial: number,
-    time: number,
-    line: number,
-    buffer: Uint8Array,
-    message: Message,
-  ): void {
-    const rawId = this.values.rawName(buffer, message.nameStart, message.nameEnd)
+  private addQuery(stream: Stream, process: ProcessState, records: Int32Array, at: number): void {
+    const line = records[at + FIELD_LINE] as number
+    const rawId = records[at + FIELD_NAME] as number
     const keyId = this.values.rawKey(rawId)
-    const typeId = this.values.typeOf(buffer, message.typeStart, message.typeEnd)
-    const likely = keyId === NO_KEY ? -1 : this.counters.lastClient(keyId)
-    const client = this.values.clientOf(buffer, message.clientStart, message.clientEnd, likely)
+    const typeId = records[at + FIELD_TYPE] as number
+    const client = records[at + FIELD_CLIENT] as number
     const label = this.values.labelOf(client)
     const counted = label >= 0 && keyId !== NO_KEY
     let slot = -1
@@ -235,12 +233,12 @@ export class GraphBuilder {
       this.counters.countQuery(slot)
       // Most names are asked by one client over and over: skip the set when it is the last one.
       if (this.counters.takeClient(keyId, client)) this.clients.add(keyId, label)
-      this.counters.seenAt(keyId, time)
+      this.counters.seenAt(keyId, records[at + FIELD_TIME] as number)
       this.queries++
     }
     const table = this.pendingQueries
     const query = table.create(keyId, typeId, counted, slot, line)
-    if (serial >= 0) {
+    if ((records[at + FIELD_SERIAL] as number) >= 0) {
       this.settle(stream.query)
       stream.query = query
     } else {
@@ -250,19 +248,12 @@ export class GraphBuilder {
     }
   }
 
-  private addAnswer(
-    stream: Stream,
-    process: ProcessState,
-    serial: number,
-    time: number,
-    line: number,
-    buffer: Uint8Array,
-    message: Message,
-  ): void {
-    const rawId = this.values.repeatedRawName(buffer, message.nameStart, message.nameEnd)
+  private addAnswer(stream: Stream, process: ProcessState, records: Int32Array, at: number): void {
+    const rawId = records[at + FIELD_NAME] as number
+    const answer = records[at + FIELD_ANSWER] as number
     let keyId = this.values.rawKey(rawId)
     let spelling = rawId
-    if (message.answer === ANSWER_OTHER) {
+    if (answer === ANSWER_OTHER) {
       const reversed = this.values.reversedKey(rawId)
       if (reversed !== NO_KEY) {
         keyId = reversed
@@ -272,27 +263,26 @@ export class GraphBuilder {
     const chained = stream.lastKey !== NO_KEY && stream.lastCname
     let query: number
     if (chained || (stream.lastKey === keyId && keyId !== NO_KEY)) query = stream.lastQuery
-    else if (serial >= 0) query = stream.query
-    else query = this.findPending(process, keyId, message.impliedType)
+    else if ((records[at + FIELD_SERIAL] as number) >= 0) query = stream.query
+    else query = this.findPending(process, keyId, records[at + FIELD_IMPLIED] as number)
 
     const table = this.pendingQueries
     if (this.tail && (query === NO_QUERY || table.isDone(query))) return
     let recorded = NO_KEY
     if (query === NO_QUERY) this.orphanAnswers++
     else if (table.isCounted(query) && keyId !== NO_KEY) {
-      this.observe(spelling, keyId, line)
+      this.observe(spelling, keyId, records[at + FIELD_LINE] as number)
       recorded = keyId
       if (chained && stream.lastRecorded !== NO_KEY) this.cnames.add(stream.lastRecorded, keyId)
-      this.record(query, keyId, outcomeOf(message))
-      if (message.answer === ANSWER_ADDRESS_V4) {
-        this.v4.add(keyId, buffer, message.addressStart, message.addressEnd)
-      } else if (message.answer === ANSWER_ADDRESS_V6) {
-        this.v6.add(keyId, buffer, message.addressStart, message.addressEnd)
+      this.record(query, keyId, outcomeOf(records, at))
+      if (answer === ANSWER_ADDRESS_V4) this.v4.add(keyId, records[at + FIELD_ADDRESS] as number)
+      else if (answer === ANSWER_ADDRESS_V6) {
+        this.v6.add(keyId, records[at + FIELD_ADDRESS] as number)
       }
-      this.counters.seenAt(keyId, time)
+      this.counters.seenAt(keyId, records[at + FIELD_TIME] as number)
     }
     stream.lastKey = keyId === NO_KEY ? -2 : keyId
-    stream.lastCname = message.answer === ANSWER_CNAME
+    stream.lastCname = answer === ANSWER_CNAME
     stream.lastQuery = query
     stream.lastRecorded = recorded
   }
@@ -301,14 +291,9 @@ export class GraphBuilder {
    * In the tail, a new query belongs to the next slice: answers for its name from here on are
    * not this slice's, even those that would extend an earlier, answered query.
    */
-  private handOver(
-    stream: Stream,
-    process: ProcessState,
-    buffer: Uint8Array,
-    message: Message,
-  ): void {
+  private handOver(stream: Stream, process: ProcessState, rawId: number): void {
     stream.query = NO_QUERY
-    const keyId = this.values.keyOf(buffer, message.nameStart, message.nameEnd)
+    const keyId = this.values.rawKey(rawId)
     // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
     process.recent.push(this.pendingQueries.create(keyId, -1, false, -1, -1))
     this.settleChain(process.pending.get(keyId) ?? NO_QUERY)
@@ -332,12 +317,7 @@ export class GraphBuilder {
    * implied type when there is one), else the newest answered one (more addresses for it).
    */
   private findPending(process: ProcessState, keyId: number, implied: number): number {
-    const impliedType =
-      implied === IMPLIED_NONE
-        ? -1
-        : implied === IMPLIED_A
-          ? this.values.typeA
-          : this.values.typeAaaa
+    const impliedType = implied === IMPLIED_NONE ? -1 : implied === IMPLIED_A ? TYPE_A : TYPE_AAAA
     const table = this.pendingQueries
     let fallback = NO_QUERY
     let newest = NO_QUERY
@@ -485,15 +465,16 @@ function createStream(line: number): Stream {
   }
 }
 
-function outcomeOf(message: Message): number {
-  if (message.kind === MESSAGE_LOCAL) {
-    return message.local === 'config'
+function outcomeOf(records: Int32Array, at: number): number {
+  if (records[at + FIELD_KIND] === MESSAGE_LOCAL) {
+    const local = records[at + FIELD_LOCAL]
+    return local === LOCAL_CONFIG
       ? OUTCOME_CONFIG
-      : message.local === 'hosts'
+      : local === LOCAL_HOSTS
         ? OUTCOME_HOSTS
         : OUTCOME_DHCP
   }
-  switch (message.answer) {
+  switch (records[at + FIELD_ANSWER]) {
     case ANSWER_CNAME:
       return OUTCOME_CNAME
     case ANSWER_NXDOMAIN:

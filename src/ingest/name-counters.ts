@@ -102,12 +102,6 @@ export class NameCounters {
     if (time > (names[at + LAST_SEEN] as number)) names[at + LAST_SEEN] = time
   }
 
-  /** The client id that asked for the name last, or -1 (also for names not observed yet). */
-  lastClient(keyId: number): number {
-    const at = keyId * NAME_STRIDE + LAST_CLIENT
-    return at < this.names.length ? (this.names[at] as number) : -1
-  }
-
   /**
    * Note `clientId` as the name's latest client.
    *

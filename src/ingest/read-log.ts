@@ -4,7 +4,6 @@
  */
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
-import {GraphBuilder} from './build-graph.js'
 import {scanObservations, type ScanState} from './scan-state.js'
 import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
@@ -39,7 +38,7 @@ export async function readLog(
   clients: ReadonlyMap<string, string> | undefined,
   report: (lines: number) => void,
 ): Promise<LogResult> {
-  const scanner = new LogScanner(file, new GraphBuilder({clients}))
+  const scanner = new LogScanner(file, {clients})
   for await (const chunk of chunks) {
     scanner.push(chunk)
     report(scanner.counts.lines)

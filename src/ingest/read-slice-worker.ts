@@ -5,7 +5,7 @@
  */
 import {closeSync, openSync, readSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
-import {GraphBuilder, PENDING_WINDOW} from './build-graph.js'
+import {PENDING_WINDOW} from './build-graph.js'
 import {CHUNK_SIZE} from './read-input.js'
 import {scanResult} from './read-log.js'
 import {LogScanner} from './scan-log.js'
@@ -14,10 +14,9 @@ import type {SliceTask, SliceMessage} from './slice-task.js'
 const task = workerData as SliceTask
 const post = (message: SliceMessage): void => parentPort?.postMessage(message)
 
-const scanner = new LogScanner(
-  task.file,
-  new GraphBuilder({clients: task.clients ? new Map(task.clients) : undefined}),
-)
+const scanner = new LogScanner(task.file, {
+  clients: task.clients ? new Map(task.clients) : undefined,
+})
 const descriptor = openSync(task.file, 'r')
 try {
   // Reused: the scanner copies the only bytes it keeps (a line cut at the chunk's end).

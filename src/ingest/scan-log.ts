@@ -1,21 +1,26 @@
 /**
- * The byte-level line loop: splits chunks at newlines, recognises each line's shape and hands
- * dnsmasq's messages to the graph builder. Lines are never decoded as a whole; a NUL or an
- * invalid UTF-8 byte can only spoil the line it is in, because the next newline starts afresh.
+ * Feeding a log's bytes through the compiled scanner (assembly/scanner.ts) and its records to
+ * the graph builder. The scanner splits lines, recognises their shapes, parses dnsmasq's
+ * messages and interns their values; this side keeps the counts the summary reports, tells
+ * dnsmasq's noise apart from unknown lines and samples the unparsed ones.
  */
 import type {SourceSummary} from '../graph/types.js'
 import type {UnparsedLine} from './summary.js'
-import {GraphBuilder} from './build-graph.js'
-import {createMessage, MESSAGE_NOISE, MESSAGE_UNKNOWN, parseMessage} from './message.js'
+import {GraphBuilder, type BuildOptions} from './build-graph.js'
+import {isNoise} from './noise.js'
 import {
-  createLinePrefix,
-  parseExtraFields,
-  parseLinePrefix,
-  TAG_DNSMASQ,
-  TAG_DNSMASQ_OTHER,
-  TAG_FOREIGN,
-  type ExtraFields,
-} from './shapes/index.js'
+  FIELD_END,
+  FIELD_LINE,
+  FIELD_NAME,
+  FIELD_SERIAL,
+  FIELD_SHAPE,
+  FIELD_START,
+  RECORD_CAPACITY,
+  RECORD_FIELDS,
+  RECORD_MESSAGE,
+  RECORD_UNKNOWN,
+} from './scan-records.js'
+import {ScannerInstance} from './scanner-module.js'
 
 /** How many unparsed lines are kept, per source, for the report. */
 export const UNPARSED_SAMPLES = 5
@@ -39,45 +44,59 @@ export function emptyScanCounts(): ScanCounts {
 }
 
 export class LogScanner {
-  readonly counts: ScanCounts = emptyScanCounts()
-
-  private readonly prefix = createLinePrefix()
-  private readonly extra: ExtraFields = {serial: -1, message: 0}
-  private readonly message = createMessage()
-  private carry: Buffer | undefined
+  readonly builder: GraphBuilder
+  private readonly scanner = new ScannerInstance()
+  /** Bytes waiting in the scanner's input: the start of a line the last chunk cut off. */
+  private pending = 0
+  /** Skipping the rest of a line longer than the scanner's input (see `scanPending`). */
+  private skipping = false
+  /** Noise lines (known dnsmasq messages the scanner left to us), per shape; with extras. */
+  private readonly noise: [number, number, number] = [0, 0, 0]
+  private noiseExtra = 0
+  private unparsedCount = 0
+  private readonly unparsedSamples: UnparsedLine[] = []
   /** Set once reading past the end of a worker's slice (see startTail). */
   private tailFrom = -1
 
   /**
    * @param file Source name for unparsed-line reports.
-   * @param builder Receives every dnsmasq DNS message.
+   * @param options For the builder, which receives every dnsmasq DNS message.
    */
   constructor(
     private readonly file: string,
-    readonly builder: GraphBuilder,
-  ) {}
+    options: BuildOptions = {},
+  ) {
+    this.builder = new GraphBuilder(this.scanner, options)
+  }
+
+  get counts(): ScanCounts {
+    const scanner = this.scanner.exports
+    const noise = this.noise
+    return {
+      lines: scanner.lines(),
+      foreign: scanner.foreignLines(),
+      unparsed: this.unparsedCount,
+      unparsedSamples: this.unparsedSamples,
+      shapes: [
+        scanner.shapeLines(0) + noise[0],
+        scanner.shapeLines(1) + noise[1],
+        scanner.shapeLines(2) + noise[2],
+      ],
+      extra: scanner.extraLines() + this.noiseExtra,
+    }
+  }
 
   /** Feed the next chunk; a line cut at the chunk's end is completed by the next one. */
-  push(chunk: Buffer): void {
-    let start = 0
-    if (this.carry) {
-      const newline = chunk.indexOf(0x0a)
-      if (newline < 0) {
-        this.carry = Buffer.concat([this.carry, chunk])
-        return
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, newline)])
-      this.carry = undefined
-      this.scanLine(line, 0, line.length)
-      start = newline + 1
+  push(chunk: Uint8Array): void {
+    const {input, inputCapacity} = this.scanner
+    let offset = 0
+    while (offset < chunk.length) {
+      const length = Math.min(inputCapacity - this.pending, chunk.length - offset)
+      this.scanner.bytes.set(chunk.subarray(offset, offset + length), input + this.pending)
+      this.pending += length
+      offset += length
+      this.scanPending()
     }
-    for (;;) {
-      const newline = chunk.indexOf(0x0a, start)
-      if (newline < 0) break
-      this.scanLine(chunk, start, newline)
-      start = newline + 1
-    }
-    if (start < chunk.length) this.carry = Buffer.from(chunk.subarray(start))
   }
 
   /**
@@ -85,81 +104,93 @@ export class LogScanner {
    * queries: the lines themselves are counted by the next slice.
    */
   startTail(): void {
-    this.tailFrom = this.counts.lines
+    this.tailFrom = this.scanner.exports.lines()
+    this.scanner.exports.startTail()
     this.builder.tail = true
   }
 
   /** Lines read, not counting a tail. */
   get lines(): number {
-    return this.tailFrom >= 0 ? this.tailFrom : this.counts.lines
+    return this.tailFrom >= 0 ? this.tailFrom : this.scanner.exports.lines()
   }
 
   /** Flush a last line without a newline (a log cut off mid-write) and settle the builder. */
   end(): void {
-    if (this.carry && this.tailFrom < 0) {
-      this.scanLine(this.carry, 0, this.carry.length)
-      this.carry = undefined
+    if (this.pending > 0 && this.tailFrom < 0 && !this.skipping) {
+      const {input} = this.scanner
+      this.scanner.exports.scanLast(input, input + this.pending)
+      this.takeRecords()
     }
+    this.pending = 0
     this.builder.finish()
   }
 
-  /**
-   * Process one line `buffer[start, end)` without its newline.
-   *
-   * @returns Nothing; results land in `counts` and the builder.
-   */
-  scanLine(buffer: Buffer, start: number, end: number): void {
-    const line = ++this.counts.lines
-    if (end > start && buffer[end - 1] === 0x0d) end--
-    if (end === start) return
-    if (this.tailFrom >= 0) {
-      this.scanTailLine(buffer, start, end, line)
-      return
-    }
-    const prefix = this.prefix
-    const tag = parseLinePrefix(buffer, start, end, prefix)
-    if (tag === TAG_DNSMASQ) {
-      const extra = this.extra
-      if (parseExtraFields(buffer, prefix.message, end, extra)) {
-        const kind = parseMessage(buffer, extra.message, end, this.message)
-        if (kind !== MESSAGE_UNKNOWN) {
-          this.counts.shapes[prefix.shape] = (this.counts.shapes[prefix.shape] ?? 0) + 1
-          if (extra.serial >= 0) this.counts.extra++
-          if (kind !== MESSAGE_NOISE) {
-            this.builder.add(prefix.pid, extra.serial, prefix.time, line, buffer, this.message)
-          }
-          return
-        }
+  /** Scan the complete lines waiting in the input, and keep the cut-off rest for later. */
+  private scanPending(): void {
+    const scanner = this.scanner
+    const {input, inputCapacity} = scanner
+    const end = input + this.pending
+    let start = input
+    if (this.skipping) {
+      const newline = scanner.bytes.indexOf(0x0a, start)
+      if (newline < 0 || newline >= end) {
+        this.pending = 0
+        return
       }
-    } else if (tag === TAG_DNSMASQ_OTHER) {
-      return
-    } else if (tag === TAG_FOREIGN) {
-      this.counts.foreign++
-      return
-    } else if (buffer[start] === 0x2d && buffer[start + 1] === 0x2d) {
-      // journalctl's `-- Boot … --` / `-- No entries --` markers.
+      this.skipping = false
+      start = newline + 1
+    }
+    for (;;) {
+      const next = scanner.exports.scan(start, end)
+      this.takeRecords()
+      start = next
+      if (scanner.exports.recordCount() < RECORD_CAPACITY) break
+    }
+    if (start === input && this.pending === inputCapacity) {
+      // No dnsmasq line is this long (names have at most 255 bytes): scan the beginning as a
+      // line of its own, for the unparsed report, and skip the rest.
+      scanner.exports.scanLast(input, end)
+      this.takeRecords()
+      this.skipping = true
+      this.pending = 0
       return
     }
-    this.unparsed(buffer, start, end, line)
+    scanner.bytes.copyWithin(input, start, end)
+    this.pending = end - start
   }
 
-  private scanTailLine(buffer: Buffer, start: number, end: number, line: number): void {
-    const prefix = this.prefix
-    if (parseLinePrefix(buffer, start, end, prefix) !== TAG_DNSMASQ) return
-    if (!parseExtraFields(buffer, prefix.message, end, this.extra)) return
-    const kind = parseMessage(buffer, this.extra.message, end, this.message)
-    if (kind !== MESSAGE_UNKNOWN && kind !== MESSAGE_NOISE) {
-      this.builder.add(prefix.pid, this.extra.serial, prefix.time, line, buffer, this.message)
+  private takeRecords(): void {
+    const scanner = this.scanner
+    scanner.refresh()
+    const count = scanner.exports.recordCount()
+    const records = scanner.records
+    const builder = this.builder
+    for (let at = 0; at < count * RECORD_FIELDS; at += RECORD_FIELDS) {
+      const kind = records[at]
+      if (kind === RECORD_MESSAGE) builder.add(records, at)
+      else if (kind === RECORD_UNKNOWN) this.unknownMessage(records, at)
+      else this.unparsed(records, at)
     }
   }
 
-  private unparsed(buffer: Buffer, start: number, end: number, line: number): void {
-    this.counts.unparsed++
-    if (this.counts.unparsedSamples.length >= UNPARSED_SAMPLES) return
-    const text = escapeControls(
-      buffer.toString('utf8', start, Math.min(end, start + SAMPLE_LENGTH)),
-    )
-    this.counts.unparsedSamples.push({file: this.file, line, text})
+  /** A dnsmasq line the scanner did not recognise: noise, or an unparsed line. */
+  private unknownMessage(records: Int32Array, at: number): void {
+    const end = records[at + FIELD_END] as number
+    if (!isNoise(this.scanner.bytes, records[at + FIELD_NAME] as number, end)) {
+      this.unparsed(records, at)
+      return
+    }
+    ;(this.noise[records[at + FIELD_SHAPE] as 0 | 1 | 2] as number)++
+    if ((records[at + FIELD_SERIAL] as number) >= 0) this.noiseExtra++
+  }
+
+  private unparsed(records: Int32Array, at: number): void {
+    this.unparsedCount++
+    if (this.unparsedSamples.length >= UNPARSED_SAMPLES) return
+    const start = records[at + FIELD_START] as number
+    const end = Math.min(records[at + FIELD_END] as number, start + SAMPLE_LENGTH)
+    const text = escapeControls(this.scanner.bytes.toString('utf8', start, end))
+    this.unparsedSamples.push({file: this.file, line: records[at + FIELD_LINE] as number, text})
   }
 }
 

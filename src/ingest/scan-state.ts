@@ -13,7 +13,7 @@ import {SLOT_STRIDE} from './name-counters.js'
 import {Dictionary} from './dictionary.js'
 import {withRoomFor} from './int-arrays.js'
 import {PairIndex} from './pair-index.js'
-import {formatTime} from './shapes/index.js'
+import {formatTime} from './format-time.js'
 
 /** Per observed name in `ScanState.names`: key id, first line, first seen, last seen. */
 export const NAME_RECORD = 4

@@ -177,6 +177,20 @@ describe('line shapes', () => {
     ])
   })
 
+  it('should report a line longer than the scanner holds as one unparsed line, then go on', async () => {
+    const long = `Dec  4 10:00:00 dnsmasq[1]: query[A] ${'x'.repeat(9 << 20)} from 10.0.0.1\n`
+    const {document, summary} = await ingestText(
+      plainLog('query[A] before.example from 10.0.0.1') +
+        long +
+        plainLog('query[A] after.example from 10.0.0.1'),
+    )
+    expect(Object.keys(document.names).sort()).toEqual(['after.example', 'before.example'])
+    expect(document.names['after.example']?.places[0]?.line).toBe(3)
+    expect(summary).toMatchObject({lines: 3, unparsed: 1})
+    expect(summary.unparsedSamples[0]?.line).toBe(2)
+    expect(summary.unparsedSamples[0]?.text).toBe(long.slice(0, 200))
+  })
+
   it('should keep known noise out of the unparsed count', async () => {
     const {summary} = await ingestText(
       plainLog(

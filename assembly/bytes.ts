@@ -1,0 +1,60 @@
+/**
+ * Byte access for the scanner. Offsets are i32 addresses in linear memory, as in the TypeScript
+ * side; -1 means "not found", as `indexOf` does.
+ */
+
+/** The byte at `at`. */
+export function byteAt(at: i32): i32 {
+  return <i32>load<u8>(<usize>at)
+}
+
+/** The first offset of `byte` in `[start, end)`, or -1: sixteen bytes per step. */
+export function indexOfByte(start: i32, end: i32, byte: i32): i32 {
+  const needle = i8x16.splat(<i8>byte)
+  let at = start
+  while (at + 16 <= end) {
+    const found = i8x16.bitmask(i8x16.eq(v128.load(<usize>at), needle))
+    if (found != 0) return at + <i32>ctz(found)
+    at += 16
+  }
+  for (; at < end; at++) if (byteAt(at) == byte) return at
+  return -1
+}
+
+/** Whether `[start, end)` starts with the ASCII `text`. */
+export function startsWith(start: i32, end: i32, text: string): bool {
+  const length = text.length
+  if (end - start < length) return false
+  for (let index = 0; index < length; index++) {
+    if (byteAt(start + index) != text.charCodeAt(index)) return false
+  }
+  return true
+}
+
+/** Whether `[start, end)` is exactly the ASCII `text`. */
+export function equals(start: i32, end: i32, text: string): bool {
+  return end - start == text.length && startsWith(start, end, text)
+}
+
+/** The last offset in `[start, end)` where the ASCII `text` starts, or -1. */
+export function lastIndexOf(start: i32, end: i32, text: string): i32 {
+  const first = text.charCodeAt(0)
+  for (let at = end - text.length; at >= start; at--) {
+    if (byteAt(at) == first && startsWith(at, end, text)) return at
+  }
+  return -1
+}
+
+export function isDigit(byte: i32): bool {
+  return byte >= 0x30 && byte <= 0x39
+}
+
+/** Whether `[a, a + length)` and `[b, b + length)` hold the same bytes, eight at a time. */
+export function sameBytes(a: i32, b: i32, length: i32): bool {
+  let index = 0
+  for (; index + 8 <= length; index += 8) {
+    if (load<u64>(<usize>(a + index)) != load<u64>(<usize>(b + index))) return false
+  }
+  for (; index < length; index++) if (byteAt(a + index) != byteAt(b + index)) return false
+  return true
+}

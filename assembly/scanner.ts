@@ -1,0 +1,348 @@
+/**
+ * The byte-level line loop of ingest, compiled to WebAssembly: it splits the bytes the
+ * TypeScript side placed in `input` at newlines, recognises each line's shape, parses dnsmasq's
+ * messages and interns their names, query types, clients and addresses. What the graph builder
+ * needs comes back as fixed-size records of integers; lines that need no work (other programs'
+ * lines, blank lines, DHCP) are only counted. A NUL or an invalid UTF-8 byte can only spoil the
+ * line it is in, because the next newline starts afresh.
+ */
+import {byteAt, indexOfByte} from './bytes'
+import {Interner} from './interner'
+import {
+  answer,
+  addressEnd,
+  addressStart,
+  clientEnd,
+  clientStart,
+  impliedType,
+  local,
+  MESSAGE_ANSWER,
+  MESSAGE_LOCAL,
+  MESSAGE_NOISE,
+  MESSAGE_QUERY,
+  MESSAGE_UNKNOWN,
+  ANSWER_ADDRESS_V4,
+  ANSWER_ADDRESS_V6,
+  nameEnd,
+  nameStart,
+  parseMessage,
+  typeEnd,
+  typeStart,
+} from './message'
+import {
+  lineTime,
+  linePid,
+  lineSerial,
+  lineShape,
+  messageStart,
+  parseExtraFields,
+  parsePrefix,
+  TAG_DNSMASQ,
+  TAG_FOREIGN,
+  TAG_UNKNOWN,
+} from './prefix'
+
+// The constants the TypeScript side mirrors (src/ingest/scan-records.ts), exported so that a
+// test can compare the two.
+export {
+  ANSWER_ADDRESS_V4,
+  ANSWER_ADDRESS_V6,
+  ANSWER_CNAME,
+  ANSWER_NODATA,
+  ANSWER_NXDOMAIN,
+  ANSWER_OTHER,
+  IMPLIED_A,
+  IMPLIED_AAAA,
+  IMPLIED_NONE,
+  LOCAL_CONFIG,
+  LOCAL_DHCP,
+  LOCAL_HOSTS,
+  MESSAGE_ANSWER,
+  MESSAGE_ERROR,
+  MESSAGE_FORWARDED,
+  MESSAGE_LOCAL,
+  MESSAGE_QUERY,
+} from './message'
+export {SHAPE_JOURNALD, SHAPE_PLAIN, SHAPE_SYSLOG} from './prefix'
+
+/** Bytes the TypeScript side may place in `input` at once. */
+const INPUT_CAPACITY: i32 = 4 << 20
+/** Records one `scan` call may write before it returns for them to be taken. */
+export const RECORD_CAPACITY: i32 = 8192
+export const RECORD_FIELDS: i32 = 16
+
+// A record's kind (field 0).
+/** A DNS message for the builder. */
+export const RECORD_MESSAGE: i32 = 0
+/** A dnsmasq line whose message nobody recognised; field NAME holds where the message starts. */
+export const RECORD_UNKNOWN: i32 = 1
+/** A line of no known shape. */
+export const RECORD_UNPARSED: i32 = 2
+
+// Record fields, as 32-bit integers.
+export const FIELD_LINE: i32 = 1
+export const FIELD_START: i32 = 2
+export const FIELD_END: i32 = 3
+export const FIELD_KIND: i32 = 4
+export const FIELD_TIME: i32 = 5
+export const FIELD_PID: i32 = 6
+export const FIELD_SERIAL: i32 = 7
+export const FIELD_SHAPE: i32 = 8
+export const FIELD_NAME: i32 = 9
+export const FIELD_TYPE: i32 = 10
+export const FIELD_CLIENT: i32 = 11
+export const FIELD_ANSWER: i32 = 12
+export const FIELD_ADDRESS: i32 = 13
+export const FIELD_LOCAL: i32 = 14
+export const FIELD_IMPLIED: i32 = 15
+
+// Interned value kinds, for valueCount/valuePointer/valueLength.
+export const VALUE_NAME: i32 = 0
+export const VALUE_TYPE: i32 = 1
+export const VALUE_CLIENT: i32 = 2
+export const VALUE_ADDRESS: i32 = 3
+
+const inputAt = <i32>heap.alloc(<usize>(INPUT_CAPACITY + 64))
+const recordsAt = <i32>heap.alloc(<usize>(RECORD_CAPACITY * RECORD_FIELDS * 4))
+let recordsUsed: i32 = 0
+
+const names = new Interner()
+const types = new Interner()
+const clients = new Interner()
+const addresses = new Interner()
+
+let lineCount: i32 = 0
+let foreignCount: i32 = 0
+let extraCount: i32 = 0
+let plainCount: i32 = 0
+let syslogCount: i32 = 0
+let journaldCount: i32 = 0
+/** Past the end of a worker's slice: only answers for the builder, nothing counted. */
+let tail = false
+
+/** Query types A and AAAA are interned first, as these ids: the builder keeps them inline. */
+export const TYPE_A: i32 = 0
+export const TYPE_AAAA: i32 = 1
+store<u8>(<usize>inputAt, 0x41)
+types.intern(inputAt, inputAt + 1)
+store<u32>(<usize>inputAt, 0x41414141)
+types.intern(inputAt, inputAt + 4)
+
+export function input(): i32 {
+  return inputAt
+}
+
+export function inputCapacity(): i32 {
+  return INPUT_CAPACITY
+}
+
+export function records(): i32 {
+  return recordsAt
+}
+
+/** Records written by the last scan call. */
+export function recordCount(): i32 {
+  return recordsUsed
+}
+
+/**
+ * Scan the complete (newline-terminated) lines in `[start, end)`, stopping early when the
+ * records are full.
+ *
+ * @returns Where the first line not scanned starts.
+ */
+export function scan(start: i32, end: i32): i32 {
+  recordsUsed = 0
+  let at = start
+  while (recordsUsed < RECORD_CAPACITY) {
+    const newline = indexOfByte(at, end, 0x0a)
+    if (newline < 0) break
+    scanLine(at, newline)
+    at = newline + 1
+  }
+  return at
+}
+
+/** Scan `[start, end)` as the last line, which has no newline (a log cut off mid-write). */
+export function scanLast(start: i32, end: i32): void {
+  recordsUsed = 0
+  // Parsers may look one byte past a line's end, where a newline always is.
+  store<u8>(<usize>end, 0x0a)
+  scanLine(start, end)
+}
+
+/** From now on, see `tail`. */
+export function startTail(): void {
+  tail = true
+}
+
+export function lines(): i32 {
+  return lineCount
+}
+
+export function foreignLines(): i32 {
+  return foreignCount
+}
+
+export function extraLines(): i32 {
+  return extraCount
+}
+
+/** dnsmasq lines per shape: 0 plain, 1 syslog, 2 journald. */
+export function shapeLines(shape: i32): i32 {
+  return shape == 0 ? plainCount : shape == 1 ? syslogCount : journaldCount
+}
+
+export function valueCount(kind: i32): i32 {
+  return interner(kind).size
+}
+
+export function valuePointer(kind: i32, id: i32): i32 {
+  return interner(kind).pointer(id)
+}
+
+export function valueLength(kind: i32, id: i32): i32 {
+  return interner(kind).length(id)
+}
+
+function interner(kind: i32): Interner {
+  return kind == VALUE_NAME
+    ? names
+    : kind == VALUE_TYPE
+      ? types
+      : kind == VALUE_CLIENT
+        ? clients
+        : addresses
+}
+
+function scanLine(start: i32, end: i32): void {
+  const line = ++lineCount
+  if (end > start && byteAt(end - 1) == 0x0d) end--
+  if (end == start) return
+  const tag = parsePrefix(start, end)
+  if (tag == TAG_DNSMASQ) {
+    if (parseExtraFields(end)) {
+      const kind = parseMessage(messageStart, end)
+      if (tail) {
+        if (kind != MESSAGE_UNKNOWN && kind != MESSAGE_NOISE) addMessage(kind, line, start, end)
+        return
+      }
+      if (kind == MESSAGE_UNKNOWN) {
+        // The noise lines dnsmasq writes (start-up, statistics …) are told apart on the other
+        // side, which keeps their list.
+        const record = addRecord(RECORD_UNKNOWN, line, start, end)
+        store<i32>(<usize>(record + FIELD_NAME * 4), messageStart)
+        fillPrefix(record)
+        return
+      }
+      countShape()
+      if (kind != MESSAGE_NOISE) addMessage(kind, line, start, end)
+      return
+    }
+  } else if (tag != TAG_UNKNOWN) {
+    if (tag == TAG_FOREIGN && !tail) foreignCount++
+    return
+  } else if (byteAt(start) == 0x2d && byteAt(start + 1) == 0x2d) {
+    // journalctl's `-- Boot … --` / `-- No entries --` markers.
+    return
+  }
+  if (!tail) addRecord(RECORD_UNPARSED, line, start, end)
+}
+
+function countShape(): void {
+  if (lineShape == 0) plainCount++
+  else if (lineShape == 1) syslogCount++
+  else journaldCount++
+  if (lineSerial >= 0) extraCount++
+}
+
+function addRecord(kind: i32, line: i32, start: i32, end: i32): i32 {
+  const record = recordsAt + recordsUsed * RECORD_FIELDS * 4
+  recordsUsed++
+  store<i32>(<usize>record, kind)
+  store<i32>(<usize>(record + FIELD_LINE * 4), line)
+  store<i32>(<usize>(record + FIELD_START * 4), start)
+  store<i32>(<usize>(record + FIELD_END * 4), end)
+  return record
+}
+
+function fillPrefix(record: i32): void {
+  store<i32>(<usize>(record + FIELD_TIME * 4), lineTime)
+  store<i32>(<usize>(record + FIELD_PID * 4), linePid)
+  store<i32>(<usize>(record + FIELD_SERIAL * 4), lineSerial)
+  store<i32>(<usize>(record + FIELD_SHAPE * 4), lineShape)
+}
+
+function addMessage(kind: i32, line: i32, start: i32, end: i32): void {
+  const record = addRecord(RECORD_MESSAGE, line, start, end)
+  store<i32>(<usize>(record + FIELD_KIND * 4), kind)
+  fillPrefix(record)
+  let name = -1
+  let type = -1
+  let client = -1
+  let address = -1
+  if (kind == MESSAGE_QUERY) {
+    name = internName()
+    type = internType(typeStart, typeEnd)
+    client = clients.intern(clientStart, clientEnd)
+  } else if (kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
+    name = internName()
+    if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) address = addressOf(name)
+    store<i32>(<usize>(record + FIELD_ANSWER * 4), answer)
+    store<i32>(<usize>(record + FIELD_LOCAL * 4), local)
+    store<i32>(<usize>(record + FIELD_IMPLIED * 4), impliedType)
+  }
+  store<i32>(<usize>(record + FIELD_NAME * 4), name)
+  store<i32>(<usize>(record + FIELD_TYPE * 4), type)
+  store<i32>(<usize>(record + FIELD_CLIENT * 4), client)
+  store<i32>(<usize>(record + FIELD_ADDRESS * 4), address)
+}
+
+/** The name id of the last message with a name. */
+let lastName: i32 = -1
+
+/** The message's name: mostly the name of the message before (a query, then its answers). */
+function internName(): i32 {
+  if (lastName >= 0 && names.holds(lastName, nameStart, nameEnd)) return lastName
+  lastName = names.intern(nameStart, nameEnd)
+  return lastName
+}
+
+/** Address ids remembered per name: a name's answers repeat the same few addresses. */
+const NAME_ADDRESSES: i32 = 4
+/** Per name id, NAME_ADDRESSES address ids (-1: none yet). */
+let nameAddresses = <i32>heap.alloc(<usize>(1024 * NAME_ADDRESSES * 4))
+let nameAddressCapacity: i32 = 1024
+memory.fill(<usize>nameAddresses, 0xff, <usize>(1024 * NAME_ADDRESSES * 4))
+
+/** The id of the answer's address, checked first against those `name` had before. */
+function addressOf(name: i32): i32 {
+  if (name >= nameAddressCapacity) {
+    const capacity = max(nameAddressCapacity * 2, name + 1)
+    const grown = <i32>heap.alloc(<usize>(capacity * NAME_ADDRESSES * 4))
+    const used = nameAddressCapacity * NAME_ADDRESSES * 4
+    memory.copy(<usize>grown, <usize>nameAddresses, <usize>used)
+    memory.fill(<usize>(grown + used), 0xff, <usize>(capacity * NAME_ADDRESSES * 4 - used))
+    heap.free(<usize>nameAddresses)
+    nameAddresses = grown
+    nameAddressCapacity = capacity
+  }
+  const base = nameAddresses + name * NAME_ADDRESSES * 4
+  let index = 0
+  for (; index < NAME_ADDRESSES; index++) {
+    const id = load<i32>(<usize>(base + index * 4))
+    if (id < 0) break
+    if (addresses.holds(id, addressStart, addressEnd)) return id
+  }
+  const id = addresses.intern(addressStart, addressEnd)
+  if (index < NAME_ADDRESSES) store<i32>(<usize>(base + index * 4), id)
+  return id
+}
+
+/** Most queries are A or AAAA: skip hashing them. */
+function internType(start: i32, end: i32): i32 {
+  const length = end - start
+  if (length == 1 && byteAt(start) == 0x41) return TYPE_A
+  if (length == 4 && load<u32>(<usize>start) == 0x41414141) return TYPE_AAAA
+  return types.intern(start, end)
+}

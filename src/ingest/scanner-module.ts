@@ -1,0 +1,97 @@
+/**
+ * The compiled line scanner: `assembly/scanner.ts`, built by `npm run build` into
+ * `wasm/scanner.wasm`. The module is compiled once per thread; each LogScanner gets an
+ * instance of its own (its own memory, interned values and counts).
+ */
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {RECORD_CAPACITY, RECORD_FIELDS} from './scan-records.js'
+
+const MODULE_URL = new URL('../../wasm/scanner.wasm', import.meta.url)
+
+/** The part of the WebAssembly API used here (Node's type definitions for 20 lack it). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => CompiledModule
+  Instance: new (module: CompiledModule, imports: object) => {exports: object}
+}
+/** A compiled module, opaque here. */
+export type CompiledModule = object
+const {WebAssembly} = globalThis as unknown as {WebAssembly: WebAssemblyApi}
+
+/** The instance's exported functions (see assembly/scanner.ts). */
+interface ScannerExports {
+  memory: {buffer: ArrayBuffer}
+  input(): number
+  inputCapacity(): number
+  records(): number
+  recordCount(): number
+  scan(start: number, end: number): number
+  scanLast(start: number, end: number): void
+  startTail(): void
+  lines(): number
+  foreignLines(): number
+  extraLines(): number
+  shapeLines(shape: number): number
+  valueCount(kind: number): number
+  valuePointer(kind: number, id: number): number
+  valueLength(kind: number, id: number): number
+}
+
+let compiled: CompiledModule | undefined
+
+/** The module itself, for tests that compare its exported constants with ours. */
+export function scannerModule(): CompiledModule {
+  if (!compiled) {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(fileURLToPath(MODULE_URL))
+    } catch (error) {
+      throw new Error(
+        `Cannot load the compiled scanner ${fileURLToPath(MODULE_URL)} (run \`npm run build\`): ${(error as Error).message}`,
+      )
+    }
+    compiled = new WebAssembly.Module(bytes)
+  }
+  return compiled
+}
+
+export class ScannerInstance {
+  readonly exports: ScannerExports
+  /** Where bytes to scan go, and how many fit. */
+  readonly input: number
+  readonly inputCapacity: number
+  /** The scanner's memory as bytes and as the last scan's records; see `refresh`. */
+  bytes!: Buffer
+  records!: Int32Array
+  private readonly recordsAt: number
+
+  constructor() {
+    const instance = new WebAssembly.Instance(scannerModule(), {
+      env: {
+        abort(): never {
+          throw new Error('The compiled scanner failed')
+        },
+      },
+    })
+    this.exports = instance.exports as unknown as ScannerExports
+    this.input = this.exports.input()
+    this.inputCapacity = this.exports.inputCapacity()
+    this.recordsAt = this.exports.records()
+    this.refresh()
+  }
+
+  /** Renew the views after the memory grew (interning may grow it): the old ones are detached. */
+  refresh(): void {
+    const buffer = this.exports.memory.buffer
+    if (this.bytes?.buffer === buffer) return
+    this.bytes = Buffer.from(buffer)
+    this.records = new Int32Array(buffer, this.recordsAt, RECORD_CAPACITY * RECORD_FIELDS)
+  }
+
+  /** The text of interned value `id` of `kind` (VALUE_*). */
+  text(kind: number, id: number, encoding: 'utf8' | 'latin1'): string {
+    const pointer = this.exports.valuePointer(kind, id)
+    const length = this.exports.valueLength(kind, id)
+    return Buffer.from(this.exports.memory.buffer, pointer, length).toString(encoding)
+  }
+}
