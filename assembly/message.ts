@@ -30,6 +30,10 @@ export const LOCAL_CONFIG: i32 = 0
 export const LOCAL_HOSTS: i32 = 1
 export const LOCAL_DHCP: i32 = 2
 
+/** The ids of query types A and AAAA, interned first: the builder keeps their slots inline. */
+export const TYPE_A: i32 = 0
+export const TYPE_AAAA: i32 = 1
+
 export const IMPLIED_NONE: i32 = 0
 export const IMPLIED_A: i32 = 1
 export const IMPLIED_AAAA: i32 = 2

@@ -1,13 +1,17 @@
 /**
- * The byte-level line loop of ingest, compiled to WebAssembly: it splits the bytes the
- * TypeScript side placed in `input` at newlines, recognises each line's shape, parses dnsmasq's
- * messages and interns their names, query types, clients and addresses. What the graph builder
- * needs comes back as fixed-size records of integers; lines that need no work (other programs'
- * lines, blank lines, DHCP) are only counted. A NUL or an invalid UTF-8 byte can only spoil the
- * line it is in, because the next newline starts afresh.
+ * Ingest's line loop, compiled to WebAssembly: it splits the bytes the TypeScript side placed
+ * in `input` at newlines, recognises each line's shape, parses dnsmasq's messages, interns
+ * their names, query types, clients and addresses, and hands them to the builder, which pairs
+ * queries with answers. Lines that need no work (other programs' lines, blank lines, DHCP) are
+ * only counted; the few the TypeScript side must look at come back as fixed-size records. A
+ * NUL or an invalid UTF-8 byte can only spoil the line it is in, because the next newline
+ * starts afresh.
  */
+import {Builder} from './builder'
 import {byteAt, indexOfByte} from './bytes'
 import {Interner} from './interner'
+import {INLINE_ADDRESSES, SLOT_STRIDE} from './name-counters'
+import {IntArray, PairIndex} from './tables'
 import {
   answer,
   addressEnd,
@@ -26,6 +30,8 @@ import {
   nameEnd,
   nameStart,
   parseMessage,
+  TYPE_A,
+  TYPE_AAAA,
   typeEnd,
   typeStart,
 } from './message'
@@ -42,38 +48,30 @@ import {
   TAG_UNKNOWN,
 } from './prefix'
 
-// The constants the TypeScript side mirrors (src/ingest/scan-records.ts), exported so that a
-// test can compare the two.
+// The constants the TypeScript side mirrors (src/ingest/scan-records.ts, and the outcome
+// order of src/graph/types.ts), exported so that a test can compare them.
+export {PENDING_WINDOW} from './builder'
 export {
-  ANSWER_ADDRESS_V4,
-  ANSWER_ADDRESS_V6,
-  ANSWER_CNAME,
-  ANSWER_NODATA,
-  ANSWER_NXDOMAIN,
-  ANSWER_OTHER,
-  IMPLIED_A,
-  IMPLIED_AAAA,
-  IMPLIED_NONE,
-  LOCAL_CONFIG,
-  LOCAL_DHCP,
-  LOCAL_HOSTS,
-  MESSAGE_ANSWER,
-  MESSAGE_ERROR,
-  MESSAGE_FORWARDED,
-  MESSAGE_LOCAL,
-  MESSAGE_QUERY,
-} from './message'
+  OUTCOME_ADDRESS,
+  OUTCOME_CNAME,
+  OUTCOME_CONFIG,
+  OUTCOME_DHCP,
+  OUTCOME_HOSTS,
+  OUTCOME_NODATA,
+  OUTCOME_NXDOMAIN,
+  OUTCOME_REFUSED,
+  OUTCOME_UNANSWERED,
+} from './builder'
+export {SLOT_STRIDE} from './name-counters'
 export {SHAPE_JOURNALD, SHAPE_PLAIN, SHAPE_SYSLOG} from './prefix'
 
 /** Bytes the TypeScript side may place in `input` at once. */
 const INPUT_CAPACITY: i32 = 4 << 20
 /** Records one `scan` call may write before it returns for them to be taken. */
 export const RECORD_CAPACITY: i32 = 8192
-export const RECORD_FIELDS: i32 = 16
+export const RECORD_FIELDS: i32 = 8
 
 // A record's kind (field 0).
-/** A DNS message for the builder. */
-export const RECORD_MESSAGE: i32 = 0
 /** A dnsmasq line whose message nobody recognised; field NAME holds where the message starts. */
 export const RECORD_UNKNOWN: i32 = 1
 /** A line of no known shape. */
@@ -83,18 +81,9 @@ export const RECORD_UNPARSED: i32 = 2
 export const FIELD_LINE: i32 = 1
 export const FIELD_START: i32 = 2
 export const FIELD_END: i32 = 3
-export const FIELD_KIND: i32 = 4
-export const FIELD_TIME: i32 = 5
-export const FIELD_PID: i32 = 6
-export const FIELD_SERIAL: i32 = 7
-export const FIELD_SHAPE: i32 = 8
-export const FIELD_NAME: i32 = 9
-export const FIELD_TYPE: i32 = 10
-export const FIELD_CLIENT: i32 = 11
-export const FIELD_ANSWER: i32 = 12
-export const FIELD_ADDRESS: i32 = 13
-export const FIELD_LOCAL: i32 = 14
-export const FIELD_IMPLIED: i32 = 15
+export const FIELD_SHAPE: i32 = 4
+export const FIELD_SERIAL: i32 = 5
+export const FIELD_MESSAGE: i32 = 6
 
 // Interned value kinds, for valueCount/valuePointer/valueLength.
 export const VALUE_NAME: i32 = 0
@@ -107,6 +96,7 @@ const recordsAt = <i32>heap.alloc(<usize>(RECORD_CAPACITY * RECORD_FIELDS * 4))
 let recordsUsed: i32 = 0
 
 const names = new Interner()
+const builder = new Builder()
 const types = new Interner()
 const clients = new Interner()
 const addresses = new Interner()
@@ -120,9 +110,7 @@ let journaldCount: i32 = 0
 /** Past the end of a worker's slice: only answers for the builder, nothing counted. */
 let tail = false
 
-/** Query types A and AAAA are interned first, as these ids: the builder keeps them inline. */
-export const TYPE_A: i32 = 0
-export const TYPE_AAAA: i32 = 1
+// Query types A and AAAA are interned first, as TYPE_A and TYPE_AAAA.
 store<u8>(<usize>inputAt, 0x41)
 types.intern(inputAt, inputAt + 1)
 store<u32>(<usize>inputAt, 0x41414141)
@@ -174,6 +162,84 @@ export function scanLast(start: i32, end: i32): void {
 /** From now on, see `tail`. */
 export function startTail(): void {
   tail = true
+  builder.tail = true
+}
+
+/** Settle the builder's pending queries; call once after the last line. */
+export function finish(): void {
+  builder.finish()
+}
+
+/** Queries that counted. */
+export function queries(): i32 {
+  return builder.queries
+}
+
+// What the scan found, for the scan state: each call fills `output` and returns its length.
+const output = new IntArray(1024, 0)
+
+export function outputPointer(): i32 {
+  return output.pointer
+}
+
+/** Per observed name: key id, first line, first seen, last seen. */
+export function observedNames(): i32 {
+  output.length = 0
+  const counters = builder.counters
+  for (let keyId = 0; keyId < counters.capacity; keyId++) {
+    if (!counters.isObserved(keyId)) continue
+    output.push(keyId)
+    output.push(counters.firstLine(keyId))
+    output.push(counters.first(keyId))
+    output.push(counters.last(keyId))
+  }
+  return output.length
+}
+
+/** SLOT_STRIDE numbers per (name, type) slot: key, type, queries, outcome counts. */
+export function slotRecords(): i32 {
+  output.length = 0
+  const slots = builder.counters.slots
+  for (let at = 0; at < builder.counters.slotCount * SLOT_STRIDE; at++) output.push(slots.get(at))
+  return output.length
+}
+
+/** (key, address) pairs of one family (0: IPv4, 1: IPv6), those in the names' records first. */
+export function addressPairs(family: i32): i32 {
+  output.length = 0
+  const counters = builder.counters
+  for (let keyId = 0; keyId < counters.capacity; keyId++) {
+    const base = counters.addressBase(keyId, family)
+    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
+      const id = counters.names.get(index)
+      if (id < 0) break
+      output.push(keyId)
+      output.push(id)
+    }
+  }
+  pushPairs((family == 0 ? builder.v4 : builder.v6).overflow)
+  return output.length
+}
+
+/** (alias, target) key pairs of every CNAME link. */
+export function cnamePairs(): i32 {
+  output.length = 0
+  pushPairs(builder.cnames)
+  return output.length
+}
+
+/** (key, client label) pairs of every counted query. */
+export function clientPairs(): i32 {
+  output.length = 0
+  pushPairs(builder.clients)
+  return output.length
+}
+
+function pushPairs(pairs: PairIndex): void {
+  for (let index = 0; index < pairs.size; index++) {
+    output.push(pairs.firsts.get(index))
+    output.push(pairs.seconds.get(index))
+  }
 }
 
 export function lines(): i32 {
@@ -224,19 +290,20 @@ function scanLine(start: i32, end: i32): void {
     if (parseExtraFields(end)) {
       const kind = parseMessage(messageStart, end)
       if (tail) {
-        if (kind != MESSAGE_UNKNOWN && kind != MESSAGE_NOISE) addMessage(kind, line, start, end)
+        if (kind != MESSAGE_UNKNOWN && kind != MESSAGE_NOISE) addMessage(kind, line)
         return
       }
       if (kind == MESSAGE_UNKNOWN) {
         // The noise lines dnsmasq writes (start-up, statistics …) are told apart on the other
         // side, which keeps their list.
         const record = addRecord(RECORD_UNKNOWN, line, start, end)
-        store<i32>(<usize>(record + FIELD_NAME * 4), messageStart)
-        fillPrefix(record)
+        store<i32>(<usize>(record + FIELD_MESSAGE * 4), messageStart)
+        store<i32>(<usize>(record + FIELD_SHAPE * 4), lineShape)
+        store<i32>(<usize>(record + FIELD_SERIAL * 4), lineSerial)
         return
       }
       countShape()
-      if (kind != MESSAGE_NOISE) addMessage(kind, line, start, end)
+      if (kind != MESSAGE_NOISE) addMessage(kind, line)
       return
     }
   } else if (tag != TAG_UNKNOWN) {
@@ -266,17 +333,7 @@ function addRecord(kind: i32, line: i32, start: i32, end: i32): i32 {
   return record
 }
 
-function fillPrefix(record: i32): void {
-  store<i32>(<usize>(record + FIELD_TIME * 4), lineTime)
-  store<i32>(<usize>(record + FIELD_PID * 4), linePid)
-  store<i32>(<usize>(record + FIELD_SERIAL * 4), lineSerial)
-  store<i32>(<usize>(record + FIELD_SHAPE * 4), lineShape)
-}
-
-function addMessage(kind: i32, line: i32, start: i32, end: i32): void {
-  const record = addRecord(RECORD_MESSAGE, line, start, end)
-  store<i32>(<usize>(record + FIELD_KIND * 4), kind)
-  fillPrefix(record)
+function addMessage(kind: i32, line: i32): void {
   let name = -1
   let type = -1
   let client = -1
@@ -288,14 +345,21 @@ function addMessage(kind: i32, line: i32, start: i32, end: i32): void {
   } else if (kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
     name = internName()
     if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) address = addressOf(name)
-    store<i32>(<usize>(record + FIELD_ANSWER * 4), answer)
-    store<i32>(<usize>(record + FIELD_LOCAL * 4), local)
-    store<i32>(<usize>(record + FIELD_IMPLIED * 4), impliedType)
   }
-  store<i32>(<usize>(record + FIELD_NAME * 4), name)
-  store<i32>(<usize>(record + FIELD_TYPE * 4), type)
-  store<i32>(<usize>(record + FIELD_CLIENT * 4), client)
-  store<i32>(<usize>(record + FIELD_ADDRESS * 4), address)
+  builder.add(
+    kind,
+    linePid,
+    lineSerial,
+    lineTime,
+    line,
+    name,
+    type,
+    client,
+    answer,
+    address,
+    local,
+    impliedType,
+  )
 }
 
 /** The name id of the last message with a name. */

@@ -50,9 +50,9 @@ export async function readLog(
 /** What a finished scanner found. */
 export function scanResult(scanner: LogScanner): ScanResult {
   return {
-    state: scanner.builder.state(),
+    state: scanner.state(),
     counts: {...scanner.counts, lines: scanner.lines},
-    queries: scanner.builder.queries,
+    queries: scanner.queries,
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import {closeSync, openSync, readSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
-import {PENDING_WINDOW} from './build-graph.js'
+import {PENDING_WINDOW} from './scan-records.js'
 import {CHUNK_SIZE} from './read-input.js'
 import {scanResult} from './read-log.js'
 import {LogScanner} from './scan-log.js'

@@ -1,25 +1,26 @@
 /**
- * Feeding a log's bytes through the compiled scanner (assembly/scanner.ts) and its records to
- * the graph builder. The scanner splits lines, recognises their shapes, parses dnsmasq's
- * messages and interns their values; this side keeps the counts the summary reports, tells
- * dnsmasq's noise apart from unknown lines and samples the unparsed ones.
+ * Feeding a log's bytes through the compiled scanner (assembly/scanner.ts), which splits
+ * lines, recognises their shapes, parses dnsmasq's messages and pairs queries with answers.
+ * This side answers what the scanner asks per distinct value (interned-values.ts), keeps the
+ * counts the summary reports, tells dnsmasq's noise apart from unknown lines, samples the
+ * unparsed ones, and reads out the scan state at the end.
  */
 import type {SourceSummary} from '../graph/types.js'
 import type {UnparsedLine} from './summary.js'
-import {GraphBuilder, type BuildOptions} from './build-graph.js'
+import {InternedValues} from './interned-values.js'
 import {isNoise} from './noise.js'
 import {
   FIELD_END,
   FIELD_LINE,
-  FIELD_NAME,
+  FIELD_MESSAGE,
   FIELD_SERIAL,
   FIELD_SHAPE,
   FIELD_START,
   RECORD_CAPACITY,
   RECORD_FIELDS,
-  RECORD_MESSAGE,
   RECORD_UNKNOWN,
 } from './scan-records.js'
+import type {ScanState} from './scan-state.js'
 import {ScannerInstance} from './scanner-module.js'
 
 /** How many unparsed lines are kept, per source, for the report. */
@@ -43,9 +44,14 @@ export function emptyScanCounts(): ScanCounts {
   return {lines: 0, foreign: 0, unparsed: 0, unparsedSamples: [], shapes: [0, 0, 0], extra: 0}
 }
 
+export interface ScanOptions {
+  /** Client IP → recorded name; when set, queries from other clients are ignored. */
+  clients?: ReadonlyMap<string, string> | undefined
+}
+
 export class LogScanner {
-  readonly builder: GraphBuilder
-  private readonly scanner = new ScannerInstance()
+  private readonly values: InternedValues
+  private readonly scanner: ScannerInstance
   /** Bytes waiting in the scanner's input: the start of a line the last chunk cut off. */
   private pending = 0
   /** Skipping the rest of a line longer than the scanner's input (see `scanPending`). */
@@ -58,15 +64,14 @@ export class LogScanner {
   /** Set once reading past the end of a worker's slice (see startTail). */
   private tailFrom = -1
 
-  /**
-   * @param file Source name for unparsed-line reports.
-   * @param options For the builder, which receives every dnsmasq DNS message.
-   */
+  /** @param file Source name for unparsed-line reports. */
   constructor(
     private readonly file: string,
-    options: BuildOptions = {},
+    options: ScanOptions = {},
   ) {
-    this.builder = new GraphBuilder(this.scanner, options)
+    this.values = new InternedValues(options.clients)
+    this.scanner = new ScannerInstance(this.values)
+    this.values.attach(this.scanner)
   }
 
   get counts(): ScanCounts {
@@ -106,7 +111,6 @@ export class LogScanner {
   startTail(): void {
     this.tailFrom = this.scanner.exports.lines()
     this.scanner.exports.startTail()
-    this.builder.tail = true
   }
 
   /** Lines read, not counting a tail. */
@@ -114,7 +118,7 @@ export class LogScanner {
     return this.tailFrom >= 0 ? this.tailFrom : this.scanner.exports.lines()
   }
 
-  /** Flush a last line without a newline (a log cut off mid-write) and settle the builder. */
+  /** Flush a last line without a newline (a log cut off mid-write); settle pending queries. */
   end(): void {
     if (this.pending > 0 && this.tailFrom < 0 && !this.skipping) {
       const {input} = this.scanner
@@ -122,7 +126,27 @@ export class LogScanner {
       this.takeRecords()
     }
     this.pending = 0
-    this.builder.finish()
+    this.scanner.exports.finish()
+  }
+
+  /** Queries that counted. */
+  get queries(): number {
+    return this.scanner.exports.queries()
+  }
+
+  /** What the scan found, after `end`, for merging with other slices and building the graph. */
+  state(): ScanState {
+    const scanner = this.scanner
+    const exports = scanner.exports
+    return {
+      ...this.values.dictionaries(),
+      names: scanner.output(exports.observedNames()),
+      slots: scanner.output(exports.slotRecords()),
+      v4: scanner.output(exports.addressPairs(0)),
+      v6: scanner.output(exports.addressPairs(1)),
+      cnames: scanner.output(exports.cnamePairs()),
+      clients: scanner.output(exports.clientPairs()),
+    }
   }
 
   /** Scan the complete lines waiting in the input, and keep the cut-off rest for later. */
@@ -164,11 +188,8 @@ export class LogScanner {
     scanner.refresh()
     const count = scanner.exports.recordCount()
     const records = scanner.records
-    const builder = this.builder
     for (let at = 0; at < count * RECORD_FIELDS; at += RECORD_FIELDS) {
-      const kind = records[at]
-      if (kind === RECORD_MESSAGE) builder.add(records, at)
-      else if (kind === RECORD_UNKNOWN) this.unknownMessage(records, at)
+      if (records[at] === RECORD_UNKNOWN) this.unknownMessage(records, at)
       else this.unparsed(records, at)
     }
   }
@@ -176,7 +197,7 @@ export class LogScanner {
   /** A dnsmasq line the scanner did not recognise: noise, or an unparsed line. */
   private unknownMessage(records: Int32Array, at: number): void {
     const end = records[at + FIELD_END] as number
-    if (!isNoise(this.scanner.bytes, records[at + FIELD_NAME] as number, end)) {
+    if (!isNoise(this.scanner.bytes, records[at + FIELD_MESSAGE] as number, end)) {
       this.unparsed(records, at)
       return
     }

@@ -9,7 +9,7 @@
  * extremes and the earliest first line wins, so slices give the graph a single pass gives.
  */
 import {RAW_NAMES_LIMIT, OUTCOMES, type Observation, type Outcome} from '../graph/types.js'
-import {SLOT_STRIDE} from './name-counters.js'
+import {SLOT_STRIDE} from './scan-records.js'
 import {Dictionary} from './dictionary.js'
 import {withRoomFor} from './int-arrays.js'
 import {PairIndex} from './pair-index.js'

@@ -1,7 +1,7 @@
 /**
- * The compiled line scanner: `assembly/scanner.ts`, built by `npm run build` into
+ * The compiled scanner: `assembly/scanner.ts`, built by `npm run build` into
  * `wasm/scanner.wasm`. The module is compiled once per thread; each LogScanner gets an
- * instance of its own (its own memory, interned values and counts).
+ * instance of its own (its own memory, interned values, pending queries and counts).
  */
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
@@ -28,6 +28,14 @@ interface ScannerExports {
   scan(start: number, end: number): number
   scanLast(start: number, end: number): void
   startTail(): void
+  finish(): void
+  queries(): number
+  outputPointer(): number
+  observedNames(): number
+  slotRecords(): number
+  addressPairs(family: number): number
+  cnamePairs(): number
+  clientPairs(): number
   lines(): number
   foreignLines(): number
   extraLines(): number
@@ -55,6 +63,14 @@ export function scannerModule(): CompiledModule {
   return compiled
 }
 
+/** What the builder inside the scanner asks of this side (assembly/host.ts). */
+export interface ScannerHost {
+  keyOf(rawId: number): number
+  reversedKeyOf(rawId: number): number
+  labelOf(clientId: number): number
+  spelled(rawId: number, keyId: number): void
+}
+
 export class ScannerInstance {
   readonly exports: ScannerExports
   /** Where bytes to scan go, and how many fit. */
@@ -65,12 +81,18 @@ export class ScannerInstance {
   records!: Int32Array
   private readonly recordsAt: number
 
-  constructor() {
+  constructor(host: ScannerHost) {
     const instance = new WebAssembly.Instance(scannerModule(), {
       env: {
         abort(): never {
           throw new Error('The compiled scanner failed')
         },
+      },
+      host: {
+        keyOf: (rawId: number) => host.keyOf(rawId),
+        reversedKeyOf: (rawId: number) => host.reversedKeyOf(rawId),
+        labelOf: (clientId: number) => host.labelOf(clientId),
+        spelled: (rawId: number, keyId: number) => host.spelled(rawId, keyId),
       },
     })
     this.exports = instance.exports as unknown as ScannerExports
@@ -86,6 +108,16 @@ export class ScannerInstance {
     if (this.bytes?.buffer === buffer) return
     this.bytes = Buffer.from(buffer)
     this.records = new Int32Array(buffer, this.recordsAt, RECORD_CAPACITY * RECORD_FIELDS)
+  }
+
+  /**
+   * A copy of what one of the state exports wrote.
+   *
+   * @param length What the export returned.
+   */
+  output(length: number): Int32Array {
+    const pointer = this.exports.outputPointer()
+    return new Int32Array(this.exports.memory.buffer, pointer, length).slice()
   }
 
   /** The text of interned value `id` of `kind` (VALUE_*). */

@@ -1,33 +1,53 @@
 import {describe, expect, it} from 'vitest'
+import {OUTCOMES} from '../../src/graph/types.js'
+import {InternedValues} from '../../src/ingest/interned-values.js'
 import * as records from '../../src/ingest/scan-records.js'
 import {ScannerInstance} from '../../src/ingest/scanner-module.js'
 
+function scanner(): {instance: ScannerInstance; values: InternedValues} {
+  const values = new InternedValues(undefined)
+  const instance = new ScannerInstance(values)
+  values.attach(instance)
+  return {instance, values}
+}
+
 describe('the compiled scanner', () => {
-  it('should export every record constant with the value the TypeScript side uses', () => {
-    const exported = new ScannerInstance().exports as unknown as Record<string, {value: number}>
+  it('should export every shared constant with the value the TypeScript side uses', () => {
+    const exported = scanner().instance.exports as unknown as Record<string, {value: number}>
     const ours = Object.entries(records)
-    expect(ours.length).toBeGreaterThan(40)
+    expect(ours.length).toBeGreaterThan(15)
     for (const [name, value] of ours) {
       expect({name, value: exported[name]?.value}).toEqual({name, value})
     }
+    for (const [index, outcome] of OUTCOMES.entries()) {
+      const name = `OUTCOME_${outcome.toUpperCase()}`
+      expect({name, value: exported[name]?.value}).toEqual({name, value: index})
+    }
   })
 
-  it('should give each instance its own values and counts', () => {
-    const first = new ScannerInstance()
-    const second = new ScannerInstance()
-    const line = Buffer.from('Dec  4 08:00:00 dnsmasq[1]: query[MX] example.org from 10.0.0.1\n')
-    first.bytes.set(line, first.input)
-    expect(first.exports.scan(first.input, first.input + line.length)).toBe(
-      first.input + line.length,
+  it('should give each instance its own values, counts and pending queries', () => {
+    const first = scanner()
+    const second = scanner()
+    const {instance} = first
+    const log = Buffer.from(
+      'Dec  4 08:00:00 dnsmasq[1]: query[MX] example.org from 10.0.0.1\n' +
+        'Dec  4 08:00:01 dnsmasq[1]: reply example.org is <MX>\n',
     )
-    first.refresh()
-    expect(first.exports.recordCount()).toBe(1)
-    const name = first.records[records.FIELD_NAME] as number
-    const type = first.records[records.FIELD_TYPE] as number
-    expect(first.text(records.VALUE_NAME, name, 'utf8')).toBe('example.org')
-    expect(first.text(records.VALUE_TYPE, type, 'latin1')).toBe('MX')
-    expect(first.exports.lines()).toBe(1)
-    expect(second.exports.lines()).toBe(0)
-    expect(second.exports.valueCount(records.VALUE_NAME)).toBe(0)
+    instance.bytes.set(log, instance.input)
+    expect(instance.exports.scan(instance.input, instance.input + log.length)).toBe(
+      instance.input + log.length,
+    )
+    instance.exports.finish()
+    const state = {
+      ...first.values.dictionaries(),
+      slots: [...instance.output(instance.exports.slotRecords())],
+    }
+    expect(state.keys).toEqual(['example.org'])
+    expect(state.types).toEqual(['A', 'AAAA', 'MX'])
+    // Key 0, type 2 (MX), one query, one positive answer (the address outcome).
+    expect(state.slots).toEqual([0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(instance.exports.lines()).toBe(2)
+    expect(second.instance.exports.lines()).toBe(0)
+    expect(second.instance.exports.valueCount(records.VALUE_NAME)).toBe(0)
   })
 })
