@@ -19,6 +19,9 @@ import {
   RECORD_CAPACITY,
   RECORD_FIELDS,
   RECORD_UNKNOWN,
+  SHAPE_JOURNALD,
+  SHAPE_PLAIN,
+  SHAPE_SYSLOG,
 } from './scan-records.js'
 import type {ScanState} from './scan-state.js'
 import {ScannerInstance} from './scanner-module.js'
@@ -56,7 +59,7 @@ export class LogScanner {
   private pending = 0
   /** Skipping the rest of a line longer than the scanner's input (see `scanPending`). */
   private skipping = false
-  /** Noise lines (known dnsmasq messages the scanner left to us), per shape; with extras. */
+  /** Noise lines (known dnsmasq messages the scanner left to us), per SHAPE_*; with extras. */
   private readonly noise: [number, number, number] = [0, 0, 0]
   private noiseExtra = 0
   private unparsedCount = 0
@@ -83,9 +86,9 @@ export class LogScanner {
       unparsed: this.unparsedCount,
       unparsedSamples: this.unparsedSamples,
       shapes: [
-        scanner.shapeLines(0) + noise[0],
-        scanner.shapeLines(1) + noise[1],
-        scanner.shapeLines(2) + noise[2],
+        scanner.shapeLines(SHAPE_PLAIN) + noise[SHAPE_PLAIN],
+        scanner.shapeLines(SHAPE_SYSLOG) + noise[SHAPE_SYSLOG],
+        scanner.shapeLines(SHAPE_JOURNALD) + noise[SHAPE_JOURNALD],
       ],
       extra: scanner.extraLines() + this.noiseExtra,
     }
