@@ -13,7 +13,7 @@
  * Processes, streams and pending chains live in record tables addressed by small integers;
  * the maps between them are pair indexes whose dropped entries are removed at each sweep.
  */
-import {keyOf, labelOf, reversedKeyOf, spelled} from './host'
+import {labelOf, reversedKeyOf, spelled} from './host'
 import {
   ANSWER_ADDRESS_V4,
   ANSWER_ADDRESS_V6,
@@ -89,7 +89,6 @@ export class Builder {
   readonly clients: PairIndex = new PairIndex()
   private readonly table: QueryTable = new QueryTable()
 
-  private readonly rawKeys: IntArray = new IntArray(1024, UNKNOWN)
   private readonly reversedKeys: IntArray = new IntArray(1024, UNKNOWN)
   private readonly clientLabels: IntArray = new IntArray(64, UNKNOWN)
   /** 1 for raw name ids already reported as spellings of their name. */
@@ -128,6 +127,7 @@ export class Builder {
    * Take one dnsmasq message; the answer's details are message.ts's fields.
    *
    * @param name Raw name id, or -1 for messages without one.
+   * @param key Its graph key id (-1 for the root or without a name).
    * @param type Query type id (queries).
    * @param client Client id (queries).
    * @param address Address id (address answers), else -1.
@@ -139,6 +139,7 @@ export class Builder {
     time: i32,
     line: i32,
     name: i32,
+    key: i32,
     type: i32,
     client: i32,
     answer: i32,
@@ -166,8 +167,8 @@ export class Builder {
     }
     this.setStreamField(stream, STREAM_LINE, line)
     if (kind == MESSAGE_QUERY) {
-      if (this.tail) this.handOver(stream, process, name)
-      else this.addQuery(stream, process, serial, time, line, name, type, client)
+      if (this.tail) this.handOver(stream, process, key)
+      else this.addQuery(stream, process, serial, time, line, name, key, type, client)
     } else if (kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
       this.addAnswer(
         stream,
@@ -176,6 +177,7 @@ export class Builder {
         time,
         line,
         name,
+        key,
         answer,
         address,
         implied,
@@ -216,10 +218,10 @@ export class Builder {
     time: i32,
     line: i32,
     rawId: i32,
+    keyId: i32,
     typeId: i32,
     client: i32,
   ): void {
-    const keyId = this.rawKey(rawId)
     const label = this.labelOf(client)
     const counted = label >= 0 && keyId != NO_KEY
     let slot = -1
@@ -251,13 +253,14 @@ export class Builder {
     time: i32,
     line: i32,
     rawId: i32,
+    key: i32,
     answer: i32,
     address: i32,
     implied: i32,
     kind: i32,
     local: i32,
   ): void {
-    let keyId = this.rawKey(rawId)
+    let keyId = key
     let spelling = rawId
     if (answer == ANSWER_OTHER) {
       const reversed = this.reversedKey(rawId)
@@ -298,9 +301,8 @@ export class Builder {
    * In the tail, a new query belongs to the next slice: answers for its name from here on are
    * not this slice's, even those that would extend an earlier, answered query.
    */
-  private handOver(stream: i32, process: i32, rawId: i32): void {
+  private handOver(stream: i32, process: i32, keyId: i32): void {
     this.setStreamField(stream, STREAM_QUERY, NO_QUERY)
-    const keyId = this.rawKey(rawId)
     // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
     this.recents[process].push(this.table.create(keyId, -1, false, -1, -1))
     this.settleChain(this.pendingOf(process, keyId))
@@ -479,16 +481,6 @@ export class Builder {
     if (this.spellings.get(rawId) != 0) return
     this.spellings.set(rawId, 1)
     spelled(rawId, keyId)
-  }
-
-  private rawKey(rawId: i32): i32 {
-    this.rawKeys.reserve(rawId)
-    let keyId = this.rawKeys.get(rawId)
-    if (keyId == UNKNOWN) {
-      keyId = keyOf(rawId)
-      this.rawKeys.set(rawId, keyId)
-    }
-    return keyId
   }
 
   private reversedKey(rawId: i32): i32 {

@@ -1,57 +1,72 @@
 /**
  * Byte strings (names, query types, clients, addresses) numbered 0, 1, 2 … in the order they
- * first appear, in an open-addressing table. A value is copied into the arena once; the
- * TypeScript side decodes it from there by id the first time it needs the text.
+ * first appear, in an open-addressing table. The TypeScript side decodes a value from the
+ * arena by id the first time it needs the text.
  *
- * The table holds only ids (four bytes a slot), so that it stays small enough for the
- * processor's cache on a log with tens of thousands of names: a probe then mostly costs the
- * one cache miss of the value's entry. Each entry keeps the value's hash, which rules out
- * other values without touching their bytes.
+ * Probing is where ingest waits for memory on a log with tens of thousands of names, so each
+ * value is one arena record (hash, length, id, a payload the caller may set, then the bytes)
+ * and the table holds the records' offsets: a lookup costs the miss of its slot and the miss
+ * of the record, whose header rules out other values before their bytes are compared.
  */
 import {byteAt, sameBytes} from './bytes'
 
 const EMPTY: i32 = -1
-/** Bytes per entry: arena offset, length, hash. */
-const ENTRY: i32 = 12
+/** Record header: hash, length, id, payload. */
+const HEADER: i32 = 16
+/** The payload of a value until it is set. */
+export const NO_PAYLOAD: i32 = -2
 
 export class Interner {
   /** Number of values; ids are 0 … size-1. */
   size: i32 = 0
-  /** Per slot, an id or EMPTY. */
+  /** The arena offset of the record last found or added, for `payload`/`setPayload`. */
+  found: i32 = 0
+  /** Per slot, a record's arena offset or EMPTY. */
   private slots: i32 = 0
   private slotCount: i32 = 1024
-  private entries: i32 = 0
-  private entryCapacity: i32 = 512
+  /** Per id, its record's arena offset. */
+  private offsets: i32 = 0
+  private offsetCapacity: i32 = 512
   private arena: i32 = 0
   private arenaUsed: i32 = 0
-  private arenaCapacity: i32 = 8192
+  private arenaCapacity: i32 = 16_384
 
   constructor() {
     this.slots = emptySlots(this.slotCount)
-    this.entries = allocate(this.entryCapacity * ENTRY)
+    this.offsets = allocate(this.offsetCapacity * 4)
     this.arena = allocate(this.arenaCapacity)
   }
 
-  /** The id of the bytes `[start, end)`, adding them when new. */
+  /** The id of the bytes `[start, end)`, adding them (payload NO_PAYLOAD) when new. */
   intern(start: i32, end: i32): i32 {
     const length = end - start
     const hash = hashBytes(start, length)
     const mask = this.slotCount - 1
     let slot = hash & mask
     for (;;) {
-      const id = load<i32>(<usize>(this.slots + slot * 4))
-      if (id == EMPTY) break
-      const entry = <usize>(this.entries + id * ENTRY)
+      const offset = load<i32>(<usize>(this.slots + slot * 4))
+      if (offset == EMPTY) break
+      const record = <usize>(this.arena + offset)
       if (
-        load<i32>(entry, 8) == hash &&
-        load<i32>(entry, 4) == length &&
-        sameBytes(this.arena + load<i32>(entry), start, length)
+        load<i32>(record) == hash &&
+        load<i32>(record, 4) == length &&
+        sameBytes(<i32>record + HEADER, start, length)
       ) {
-        return id
+        this.found = offset
+        return load<i32>(record, 8)
       }
       slot = (slot + 1) & mask
     }
     return this.add(start, length, hash, slot)
+  }
+
+  /** The payload of the value `intern` returned last. */
+  payload(): i32 {
+    return load<i32>(<usize>(this.arena + this.found), 12)
+  }
+
+  setPayload(value: i32): void {
+    store<i32>(<usize>(this.arena + this.found), value, 12)
   }
 
   /** Whether value `id` is the bytes `[start, end)`. */
@@ -62,32 +77,38 @@ export class Interner {
 
   /** The address of value `id`'s bytes. */
   pointer(id: i32): i32 {
-    return this.arena + load<i32>(<usize>(this.entries + id * ENTRY))
+    return this.arena + load<i32>(<usize>(this.offsets + id * 4)) + HEADER
   }
 
   length(id: i32): i32 {
-    return load<i32>(<usize>(this.entries + id * ENTRY), 4)
+    return load<i32>(<usize>(this.arena + load<i32>(<usize>(this.offsets + id * 4))), 4)
   }
 
   private add(start: i32, length: i32, hash: i32, slot: i32): i32 {
     const id = this.size++
-    if (this.arenaUsed + length > this.arenaCapacity) {
-      const capacity = max(this.arenaCapacity * 2, this.arenaUsed + length)
+    // Records start on 4-byte boundaries, so that their headers load aligned.
+    const bytes = HEADER + ((length + 3) & ~3)
+    if (this.arenaUsed + bytes > this.arenaCapacity) {
+      const capacity = max(this.arenaCapacity * 2, this.arenaUsed + bytes)
       this.arena = grow(this.arena, this.arenaUsed, capacity)
       this.arenaCapacity = capacity
     }
-    if (id >= this.entryCapacity) {
-      const capacity = this.entryCapacity * 2
-      this.entries = grow(this.entries, this.entryCapacity * ENTRY, capacity * ENTRY)
-      this.entryCapacity = capacity
+    if (id >= this.offsetCapacity) {
+      const capacity = this.offsetCapacity * 2
+      this.offsets = grow(this.offsets, this.offsetCapacity * 4, capacity * 4)
+      this.offsetCapacity = capacity
     }
-    memory.copy(<usize>(this.arena + this.arenaUsed), <usize>start, <usize>length)
-    const entry = <usize>(this.entries + id * ENTRY)
-    store<i32>(entry, this.arenaUsed)
-    store<i32>(entry, length, 4)
-    store<i32>(entry, hash, 8)
-    this.arenaUsed += length
-    store<i32>(<usize>(this.slots + slot * 4), id)
+    const offset = this.arenaUsed
+    const record = <usize>(this.arena + offset)
+    store<i32>(record, hash)
+    store<i32>(record, length, 4)
+    store<i32>(record, id, 8)
+    store<i32>(record, NO_PAYLOAD, 12)
+    memory.copy(record + HEADER, <usize>start, <usize>length)
+    this.arenaUsed += bytes
+    store<i32>(<usize>(this.offsets + id * 4), offset)
+    store<i32>(<usize>(this.slots + slot * 4), offset)
+    this.found = offset
     if (this.size * 2 > this.slotCount) this.rehash()
     return id
   }
@@ -97,9 +118,10 @@ export class Interner {
     const slots = emptySlots(count)
     const mask = count - 1
     for (let id = 0; id < this.size; id++) {
-      let slot = load<i32>(<usize>(this.entries + id * ENTRY), 8) & mask
+      const offset = load<i32>(<usize>(this.offsets + id * 4))
+      let slot = load<i32>(<usize>(this.arena + offset)) & mask
       while (load<i32>(<usize>(slots + slot * 4)) != EMPTY) slot = (slot + 1) & mask
-      store<i32>(<usize>(slots + slot * 4), id)
+      store<i32>(<usize>(slots + slot * 4), offset)
     }
     heap.free(<usize>this.slots)
     this.slots = slots

@@ -1,37 +1,42 @@
 /**
  * The per-name numbers the builder updates on almost every line, laid out so that one line
- * touches as few cache lines as it can: per name one 64-byte record (first/last seen, last
- * client, first line, the slots of types A and AAAA, its first addresses), per (name, type)
- * slot its query count next to its outcome counts. Slots are numbered as pairs first occur.
+ * touches as few cache lines as it can: per name one 128-byte record with its first/last seen,
+ * last client, first line, first addresses, and the counts of query types A and AAAA (nearly
+ * every query), which its answers update right after. Other types' counts are slots in a
+ * separate table, numbered as (name, type) pairs first occur.
+ *
+ * A counts handle says where a (name, type)'s counts are: an offset into the names' records,
+ * or, with OTHER_SLOT set, into the other types' slots.
  */
+import {TYPE_AAAA} from './message'
 import {IntArray, PairIndex} from './tables'
 
-export const NAME_STRIDE: i32 = 16
+export const NAME_STRIDE: i32 = 32
 const FIRST_SEEN: i32 = 0
 const LAST_SEEN: i32 = 1
 const LAST_CLIENT: i32 = 2
 const FIRST_LINE: i32 = 3
-const TYPE_SLOTS: i32 = 4
-const ADDRESSES: i32 = 8
+const ADDRESSES: i32 = 4
 /** Address ids kept in a name's record, per family. */
 export const INLINE_ADDRESSES: i32 = 4
-/** Type ids below this have their slot in the name's record. */
-const INLINE_TYPES: i32 = 2
-
-/** Per slot: name, type, query count, then one count per outcome (builder.ts). */
+/** Where types A and AAAA have their counts (COUNTS numbers each) in a name's record. */
+const TYPE_COUNTS: i32 = 12
+/** Counts per (name, type): queries, then one per outcome (builder.ts). */
 export const OUTCOME_COUNT: i32 = 9
-export const SLOT_STRIDE: i32 = 3 + OUTCOME_COUNT
-const SLOT_QUERIES: i32 = 2
-const SLOT_OUTCOMES: i32 = 3
+const COUNTS: i32 = 1 + OUTCOME_COUNT
+
+/** A slot record, as the scan state has them: name, type, then the counts. */
+export const SLOT_STRIDE: i32 = 2 + COUNTS
+const OTHER_SLOT: i32 = 1 << 30
 
 export class NameCounters {
-  slotCount: i32 = 0
-  /** -1 everywhere until set: no time, no client, not observed, no slot, no address. */
-  readonly names: IntArray = new IntArray(1024 * NAME_STRIDE, -1)
-  readonly slots: IntArray = new IntArray(1024 * SLOT_STRIDE, 0)
+  /** -1 in the header until set: no time, no client, not observed, no address. */
+  readonly names: IntArray = new IntArray(1024 * NAME_STRIDE, 0)
+  /** Slot records (SLOT_STRIDE numbers) of types other than A and AAAA. */
+  private readonly slots: IntArray = new IntArray(256 * SLOT_STRIDE, 0)
+  private slotCount: i32 = 0
   /** (key id, type id) → slot, for types past the inline ones. */
   private readonly otherTypes: PairIndex = new PairIndex()
-  private readonly otherSlots: IntArray = new IntArray(1024, 0)
   /** Names made room for: key ids 0 … capacity-1. */
   capacity: i32 = 0
 
@@ -42,12 +47,15 @@ export class NameCounters {
    */
   observe(keyId: i32, line: i32): bool {
     const at = keyId * NAME_STRIDE
-    if (keyId >= this.capacity) {
-      this.names.reserve(at + NAME_STRIDE - 1)
-      this.capacity = keyId + 1
+    const names = this.names
+    while (keyId >= this.capacity) {
+      const fresh = this.capacity * NAME_STRIDE
+      names.reserve(fresh + NAME_STRIDE - 1)
+      memory.fill(<usize>(names.pointer + fresh * 4), 0xff, <usize>(TYPE_COUNTS * 4))
+      this.capacity++
     }
-    if (this.names.get(at + FIRST_LINE) >= 0) return false
-    this.names.set(at + FIRST_LINE, line)
+    if (names.get(at + FIRST_LINE) >= 0) return false
+    names.set(at + FIRST_LINE, line)
     return true
   }
 
@@ -55,33 +63,27 @@ export class NameCounters {
     return keyId < this.capacity && this.names.get(keyId * NAME_STRIDE + FIRST_LINE) >= 0
   }
 
-  /** The slot of an observed name's counts for one query type. */
+  /** The counts handle of an observed name for one query type. */
   slot(keyId: i32, typeId: i32): i32 {
-    if (typeId < INLINE_TYPES) {
-      const at = keyId * NAME_STRIDE + TYPE_SLOTS + typeId
-      const slot = this.names.get(at)
-      if (slot >= 0) return slot
-      const added = this.addSlot(keyId, typeId)
-      this.names.set(at, added)
-      return added
-    }
+    if (typeId <= TYPE_AAAA) return keyId * NAME_STRIDE + TYPE_COUNTS + typeId * COUNTS
     const known = this.otherTypes.size
     const index = this.otherTypes.indexOf(keyId, typeId)
-    if (index < known) return this.otherSlots.get(index)
-    this.otherSlots.reserve(index)
-    const added = this.addSlot(keyId, typeId)
-    this.otherSlots.set(index, added)
-    return added
+    if (index == known) {
+      const at = index * SLOT_STRIDE
+      this.slots.reserve(at + SLOT_STRIDE - 1)
+      this.slots.set(at, keyId)
+      this.slots.set(at + 1, typeId)
+      this.slotCount++
+    }
+    return OTHER_SLOT | (index * SLOT_STRIDE + 2)
   }
 
   countQuery(slot: i32): void {
-    const at = slot * SLOT_STRIDE + SLOT_QUERIES
-    this.slots.set(at, this.slots.get(at) + 1)
+    this.count(slot)
   }
 
   countOutcome(slot: i32, outcome: i32): void {
-    const at = slot * SLOT_STRIDE + SLOT_OUTCOMES + outcome
-    this.slots.set(at, this.slots.get(at) + 1)
+    this.count(slot + 1 + outcome)
   }
 
   /** Widen the name's first/last seen to include `time`. */
@@ -122,13 +124,28 @@ export class NameCounters {
     return keyId * NAME_STRIDE + ADDRESSES + family * INLINE_ADDRESSES
   }
 
-  private addSlot(keyId: i32, typeId: i32): i32 {
-    const slot = this.slotCount++
-    const at = slot * SLOT_STRIDE
-    this.slots.reserve(at + SLOT_STRIDE - 1)
-    this.slots.set(at, keyId)
-    this.slots.set(at + 1, typeId)
-    return slot
+  /** Push every slot record with a count to `output`: inline A/AAAA first, then the others. */
+  pushSlots(output: IntArray): void {
+    const names = this.names
+    for (let keyId = 0; keyId < this.capacity; keyId++) {
+      for (let typeId = 0; typeId <= TYPE_AAAA; typeId++) {
+        const at = keyId * NAME_STRIDE + TYPE_COUNTS + typeId * COUNTS
+        let used = false
+        for (let count = 0; count < COUNTS; count++) used = used || names.get(at + count) != 0
+        if (!used) continue
+        output.push(keyId)
+        output.push(typeId)
+        for (let count = 0; count < COUNTS; count++) output.push(names.get(at + count))
+      }
+    }
+    for (let at = 0; at < this.slotCount * SLOT_STRIDE; at++) output.push(this.slots.get(at))
+  }
+
+  private count(handle: i32): void {
+    if ((handle & OTHER_SLOT) != 0) {
+      const at = handle & ~OTHER_SLOT
+      this.slots.set(at, this.slots.get(at) + 1)
+    } else this.names.set(handle, this.names.get(handle) + 1)
   }
 }
 

@@ -9,8 +9,9 @@
  */
 import {Builder} from './builder'
 import {byteAt, indexOfByte} from './bytes'
-import {Interner} from './interner'
-import {INLINE_ADDRESSES, SLOT_STRIDE} from './name-counters'
+import {keyOf} from './host'
+import {Interner, NO_PAYLOAD} from './interner'
+import {INLINE_ADDRESSES} from './name-counters'
 import {IntArray, PairIndex} from './tables'
 import {
   answer,
@@ -199,8 +200,7 @@ export function observedNames(): i32 {
 /** SLOT_STRIDE numbers per (name, type) slot: key, type, queries, outcome counts. */
 export function slotRecords(): i32 {
   output.length = 0
-  const slots = builder.counters.slots
-  for (let at = 0; at < builder.counters.slotCount * SLOT_STRIDE; at++) output.push(slots.get(at))
+  builder.counters.pushSlots(output)
   return output.length
 }
 
@@ -335,16 +335,20 @@ function addRecord(kind: i32, line: i32, start: i32, end: i32): i32 {
 
 function addMessage(kind: i32, line: i32): void {
   let name = -1
+  let key = -1
   let type = -1
   let client = -1
   let address = -1
-  if (kind == MESSAGE_QUERY) {
-    name = internName()
-    type = internType(typeStart, typeEnd)
-    client = clients.intern(clientStart, clientEnd)
-  } else if (kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
-    name = internName()
-    if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) address = addressOf(name)
+  if (kind == MESSAGE_QUERY || kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
+    internName()
+    name = lastName
+    key = lastKey
+    if (kind == MESSAGE_QUERY) {
+      type = internType(typeStart, typeEnd)
+      client = clients.intern(clientStart, clientEnd)
+    } else if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) {
+      address = addressOf(name)
+    }
   }
   builder.add(
     kind,
@@ -353,6 +357,7 @@ function addMessage(kind: i32, line: i32): void {
     lineTime,
     line,
     name,
+    key,
     type,
     client,
     answer,
@@ -362,14 +367,23 @@ function addMessage(kind: i32, line: i32): void {
   )
 }
 
-/** The name id of the last message with a name. */
+/** The raw name id and graph key id of the last message with a name. */
 let lastName: i32 = -1
+let lastKey: i32 = -1
 
-/** The message's name: mostly the name of the message before (a query, then its answers). */
-function internName(): i32 {
-  if (lastName >= 0 && names.holds(lastName, nameStart, nameEnd)) return lastName
+/**
+ * Set lastName and lastKey for the message's name: mostly the name of the message before (a
+ * query, then its answers). Each raw name's key is asked of the host once and kept as the
+ * name's payload.
+ */
+function internName(): void {
+  if (lastName >= 0 && names.holds(lastName, nameStart, nameEnd)) return
   lastName = names.intern(nameStart, nameEnd)
-  return lastName
+  lastKey = names.payload()
+  if (lastKey == NO_PAYLOAD) {
+    lastKey = keyOf(lastName)
+    names.setPayload(lastKey)
+  }
 }
 
 /** Address ids remembered per name: a name's answers repeat the same few addresses. */
