@@ -130,7 +130,7 @@ export class Builder {
    * @param key Its graph key id (-1 for the root or without a name).
    * @param type Query type id (queries).
    * @param client Client id (queries).
-   * @param address Address id (address answers), else -1.
+   * @param address Address handle (address answers; see scanner.ts's addressOf), else -1.
    */
   add(
     kind: i32,

@@ -19,7 +19,10 @@ export const NO_PAYLOAD: i32 = -2
 export class Interner {
   /** Number of values; ids are 0 … size-1. */
   size: i32 = 0
-  /** The arena offset of the record last found or added, for `payload`/`setPayload`. */
+  /**
+   * The arena offset of the record last found or added, for `payload`/`setPayload`; as stable
+   * a handle of the value as its id, and one that reaches the record without the id's table.
+   */
   found: i32 = 0
   /** Per slot, a record's arena offset or EMPTY. */
   private slots: i32 = 0
@@ -67,6 +70,18 @@ export class Interner {
 
   setPayload(value: i32): void {
     store<i32>(<usize>(this.arena + this.found), value, 12)
+  }
+
+  /** Whether the record at arena offset `offset` (see `found`) holds the bytes `[start, end)`. */
+  holdsAt(offset: i32, start: i32, end: i32): bool {
+    const record = this.arena + offset
+    const length = end - start
+    return load<i32>(<usize>record, 4) == length && sameBytes(record + HEADER, start, length)
+  }
+
+  /** The id of the record at arena offset `offset`. */
+  idAt(offset: i32): i32 {
+    return load<i32>(<usize>(this.arena + offset), 8)
   }
 
   /** Whether value `id` is the bytes `[start, end)`. */

@@ -150,8 +150,8 @@ export class NameCounters {
 }
 
 /**
- * The addresses each name resolved to, as sets of address ids: its first few in its own
- * record, which its query just touched, the rest in a pair index.
+ * The addresses each name resolved to, as sets of address handles (scanner.ts): its first few
+ * in its own record, which its query just touched, the rest in a pair index.
  */
 export class AddressSets {
   readonly overflow: PairIndex = new PairIndex()
@@ -161,17 +161,17 @@ export class AddressSets {
     private family: i32,
   ) {}
 
-  add(keyId: i32, addressId: i32): void {
+  add(keyId: i32, address: i32): void {
     const names = this.counters.names
     const base = this.counters.addressBase(keyId, this.family)
     for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const id = names.get(index)
-      if (id == addressId) return
-      if (id < 0) {
-        names.set(index, addressId)
+      const known = names.get(index)
+      if (known == address) return
+      if (known < 0) {
+        names.set(index, address)
         return
       }
     }
-    this.overflow.indexOf(keyId, addressId)
+    this.overflow.indexOf(keyId, address)
   }
 }

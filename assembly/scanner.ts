@@ -204,20 +204,24 @@ export function slotRecords(): i32 {
   return output.length
 }
 
-/** (key, address) pairs of one family (0: IPv4, 1: IPv6), those in the names' records first. */
+/** (key, address id) pairs of one family (0: IPv4, 1: IPv6). */
 export function addressPairs(family: i32): i32 {
   output.length = 0
   const counters = builder.counters
   for (let keyId = 0; keyId < counters.capacity; keyId++) {
     const base = counters.addressBase(keyId, family)
     for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const id = counters.names.get(index)
-      if (id < 0) break
+      const address = counters.names.get(index)
+      if (address < 0) break
       output.push(keyId)
-      output.push(id)
+      output.push(addresses.idAt(address))
     }
   }
-  pushPairs((family == 0 ? builder.v4 : builder.v6).overflow)
+  const overflow = (family == 0 ? builder.v4 : builder.v6).overflow
+  for (let index = 0; index < overflow.size; index++) {
+    output.push(overflow.firsts.get(index))
+    output.push(addresses.idAt(overflow.seconds.get(index)))
+  }
   return output.length
 }
 
@@ -347,7 +351,7 @@ function addMessage(kind: i32, line: i32): void {
       type = internType(typeStart, typeEnd)
       client = clients.intern(clientStart, clientEnd)
     } else if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) {
-      address = addressOf(name)
+      address = addressOf()
     }
   }
   builder.add(
@@ -386,35 +390,23 @@ function internName(): void {
   }
 }
 
-/** Address ids remembered per name: a name's answers repeat the same few addresses. */
-const NAME_ADDRESSES: i32 = 4
-/** Per name id, NAME_ADDRESSES address ids (-1: none yet). */
-let nameAddresses = <i32>heap.alloc(<usize>(1024 * NAME_ADDRESSES * 4))
-let nameAddressCapacity: i32 = 1024
-memory.fill(<usize>nameAddresses, 0xff, <usize>(1024 * NAME_ADDRESSES * 4))
-
-/** The id of the answer's address, checked first against those `name` had before. */
-function addressOf(name: i32): i32 {
-  if (name >= nameAddressCapacity) {
-    const capacity = max(nameAddressCapacity * 2, name + 1)
-    const grown = <i32>heap.alloc(<usize>(capacity * NAME_ADDRESSES * 4))
-    const used = nameAddressCapacity * NAME_ADDRESSES * 4
-    memory.copy(<usize>grown, <usize>nameAddresses, <usize>used)
-    memory.fill(<usize>(grown + used), 0xff, <usize>(capacity * NAME_ADDRESSES * 4 - used))
-    heap.free(<usize>nameAddresses)
-    nameAddresses = grown
-    nameAddressCapacity = capacity
+/**
+ * The answer's address, as the address interner's record offset (the builder's address
+ * handle, turned into an id for the scan state). A name's answers repeat the same few
+ * addresses, so those in its record come first: its query has just touched the record.
+ */
+function addressOf(): i32 {
+  const counters = builder.counters
+  if (lastKey >= 0 && counters.isObserved(lastKey)) {
+    const base = counters.addressBase(lastKey, answer == ANSWER_ADDRESS_V6 ? 1 : 0)
+    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
+      const known = counters.names.get(index)
+      if (known < 0) break
+      if (addresses.holdsAt(known, addressStart, addressEnd)) return known
+    }
   }
-  const base = nameAddresses + name * NAME_ADDRESSES * 4
-  let index = 0
-  for (; index < NAME_ADDRESSES; index++) {
-    const id = load<i32>(<usize>(base + index * 4))
-    if (id < 0) break
-    if (addresses.holds(id, addressStart, addressEnd)) return id
-  }
-  const id = addresses.intern(addressStart, addressEnd)
-  if (index < NAME_ADDRESSES) store<i32>(<usize>(base + index * 4), id)
-  return id
+  addresses.intern(addressStart, addressEnd)
+  return addresses.found
 }
 
 /** Most queries are A or AAAA: skip hashing them. */
