@@ -2,7 +2,16 @@
  * dnsmasq's DNS messages (the text after the tag and any extra fields). Only the fields the
  * graph needs are found, as byte ranges; the scanner interns them.
  */
-import {byteAt, equals, indexOfByte, lastIndexOf, startsWith} from './bytes'
+import {
+  byteAt,
+  equals,
+  indexOfByte,
+  lastIndexOf,
+  lastIndexOfWord,
+  startsWith,
+  startsWithWord,
+  word,
+} from './bytes'
 
 export const MESSAGE_UNKNOWN: i32 = 0
 /** `query[TYPE] NAME from CLIENT` */
@@ -51,15 +60,27 @@ export let addressEnd: i32 = 0
 export let local: i32 = LOCAL_CONFIG
 export let impliedType: i32 = IMPLIED_NONE
 
+// The literals of nearly every line, as words (see bytes.ts).
+const QUERY = word('query[')
+const FORWARDE = word('forwarde')
+const REPLY = word('reply ')
+const CACHED = word('cached ')
+const FROM = word(' from ')
+const TO = word(' to ')
+const IS = word(' is ')
+const CNAME = word('<CNAME>')
+const NXDOMAIN = word('NXDOMAIN')
+const NODATA = word('NODATA')
+
 /** Parse the message in `[start, end)`: its MESSAGE_* kind, MESSAGE_UNKNOWN if none. */
 export function parseMessage(start: i32, end: i32): i32 {
   switch (byteAt(start)) {
     case 0x71: // q
-      if (startsWith(start, end, 'query[')) return parseQuery(start + 6, end)
+      if (startsWithWord(start, end, QUERY, 6)) return parseQuery(start + 6, end)
       break
     case 0x66: // f
-      if (startsWith(start, end, 'forwarded ')) {
-        const to = lastIndexOf(start + 10, end, ' to ')
+      if (startsWithWord(start, end, FORWARDE, 8) && startsWith(start + 8, end, 'd ')) {
+        const to = lastIndexOfWord(start + 10, end, TO, 4)
         if (to > start + 10) {
           nameStart = start + 10
           nameEnd = to
@@ -68,10 +89,10 @@ export function parseMessage(start: i32, end: i32): i32 {
       }
       break
     case 0x72: // r
-      if (startsWith(start, end, 'reply ')) return parseAnswer(start + 6, end)
+      if (startsWithWord(start, end, REPLY, 6)) return parseAnswer(start + 6, end)
       break
     case 0x63: // c
-      if (startsWith(start, end, 'cached ')) return parseAnswer(start + 7, end)
+      if (startsWithWord(start, end, CACHED, 7)) return parseAnswer(start + 7, end)
       if (startsWith(start, end, 'cached-stale ')) return parseAnswer(start + 13, end)
       if (startsWith(start, end, 'config ')) return parseLocal(start + 7, end, LOCAL_CONFIG)
       break
@@ -92,7 +113,7 @@ export function parseMessage(start: i32, end: i32): i32 {
 function parseQuery(start: i32, end: i32): i32 {
   const close = indexOfByte(start, end, 0x5d)
   if (close <= start || byteAt(close + 1) != 0x20) return MESSAGE_UNKNOWN
-  const from = lastIndexOf(close + 2, end, ' from ')
+  const from = lastIndexOfWord(close + 2, end, FROM, 6)
   if (from <= close + 2) return MESSAGE_UNKNOWN
   typeStart = start
   typeEnd = close
@@ -115,7 +136,7 @@ function parseAnswer(start: i32, end: i32): i32 {
   let wordStart = scanWordBackward(start, end)
   let wordEnd = end
   let is = wordStart - 4
-  if (is <= start || !startsWith(is, wordStart, ' is ')) {
+  if (is <= start || !startsWithWord(is, wordStart, IS, 4)) {
     // A suffix such as ` (DNSSEC signed)` or ` (EDE: …)` follows the answer, up to a space.
     is = lastIndexOf(start, end, ' is ')
     if (is <= start) return MESSAGE_UNKNOWN
@@ -157,13 +178,14 @@ function parseLocal(start: i32, end: i32, source: i32): i32 {
 /** Sort the non-empty answer word `[start, stop)` into ANSWER_*. */
 function classifyAnswer(start: i32, stop: i32): void {
   impliedType = IMPLIED_NONE
-  if (equals(start, stop, '<CNAME>')) {
+  const length = stop - start
+  if (length == 7 && startsWithWord(start, stop, CNAME, 7)) {
     answer = ANSWER_CNAME
-  } else if (equals(start, stop, 'NXDOMAIN')) {
+  } else if (length == 8 && startsWithWord(start, stop, NXDOMAIN, 8)) {
     answer = ANSWER_NXDOMAIN
-  } else if (startsWith(start, stop, 'NODATA')) {
+  } else if (startsWithWord(start, stop, NODATA, 6)) {
     answer = ANSWER_NODATA
-    const family = stop - start == 11 ? byteAt(start + 10) : 0 // NODATA-IPv4 / NODATA-IPv6
+    const family = length == 11 ? byteAt(start + 10) : 0 // NODATA-IPv4 / NODATA-IPv6
     impliedType = family == 0x34 ? IMPLIED_A : family == 0x36 ? IMPLIED_AAAA : IMPLIED_NONE
   } else if ((wordFlags & (WORD_COLON | WORD_DOTTED_DIGITS)) != 0) {
     const v6 = (wordFlags & WORD_COLON) != 0

@@ -4,7 +4,7 @@
  * `log-queries=extra` fields after the tag. Results land in the exported globals below, which
  * are set only for TAG_DNSMASQ.
  */
-import {byteAt, indexOfByte, isDigit, startsWith} from './bytes'
+import {byteAt, indexOfByte, isDigit, startsWithWord, word} from './bytes'
 
 /** The line was written by dnsmasq's DNS side: its message starts at `messageStart`. */
 export const TAG_DNSMASQ: i32 = 0
@@ -119,12 +119,14 @@ function parseSyslogTime(start: i32, end: i32): i32 {
   return month * SECONDS_PER_MONTH + (day - 1) * SECONDS_PER_DAY + clock
 }
 
+const DNSMASQ = word('dnsmasq')
+
 /**
  * The program tag at `start` (`dnsmasq[16568]: `). Only dnsmasq's own tag counts:
  * `sshd[77]: … query[A] x.com …` merely contains dnsmasq-looking text.
  */
 function parseTag(start: i32, end: i32): i32 {
-  const named = startsWith(start, end, 'dnsmasq')
+  const named = startsWithWord(start, end, DNSMASQ, 7)
   // Nearly every line is dnsmasq's own: when the tag starts `dnsmasq[`, skip the search.
   let at = named && byteAt(start + 7) == 0x5b ? start + 7 : start
   while (at < end) {
