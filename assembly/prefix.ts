@@ -4,7 +4,7 @@
  * `log-queries=extra` fields after the tag. Results land in the exported globals below, which
  * are set only for TAG_DNSMASQ.
  */
-import {byteAt, indexOfByte, isDigit, startsWithWord, word} from './bytes'
+import {byteAt, indexOfByte, isDigit, sameBytes, startsWithWord, word} from './bytes'
 
 /** The line was written by dnsmasq's DNS side: its message starts at `messageStart`. */
 export const TAG_DNSMASQ: i32 = 0
@@ -33,8 +33,32 @@ const SECONDS_PER_DAY: i32 = 86_400
 /** Every month is given 31 days: the encoding only has to sort and print back. */
 const SECONDS_PER_MONTH: i32 = 31 * SECONDS_PER_DAY
 
-/** Parse the prefix of `[start, end)`: whose line it is. */
+/** The last dnsmasq line's prefix, when it fits: most lines repeat it byte for byte. */
+const LAST_PREFIX_CAPACITY: i32 = 64
+const lastPrefix = <i32>heap.alloc(<usize>LAST_PREFIX_CAPACITY)
+/** 0 when there is nothing to compare with. */
+let lastPrefixLength: i32 = 0
+
+/**
+ * Parse the prefix of `[start, end)`: whose line it is. A line that repeats the last dnsmasq
+ * line's prefix would parse to the same globals, which still hold that parse.
+ */
 export function parsePrefix(start: i32, end: i32): i32 {
+  const length = lastPrefixLength
+  if (length > 0 && end - start > length && sameBytes(lastPrefix, start, length)) {
+    messageStart = start + length
+    return TAG_DNSMASQ
+  }
+  const tag = parseNewPrefix(start, end)
+  lastPrefixLength = 0
+  if (tag == TAG_DNSMASQ && messageStart - start <= LAST_PREFIX_CAPACITY) {
+    lastPrefixLength = messageStart - start
+    memory.copy(<usize>lastPrefix, <usize>start, <usize>lastPrefixLength)
+  }
+  return tag
+}
+
+function parseNewPrefix(start: i32, end: i32): i32 {
   const first = byteAt(start)
   if (isDigit(first)) return parseJournaldLine(start, end)
   const time = parseSyslogTime(start, end)
