@@ -67,6 +67,22 @@ describe('line shapes', () => {
     expect(summary).toMatchObject({foreign: 2, unparsed: 0, queries: 1})
   })
 
+  it('should take each time from its own line, also after a line of another program', async () => {
+    const {document} = await ingestText(
+      [
+        'Dec  4 10:00:00 box dnsmasq[1]: query[A] a.example from 10.0.0.1',
+        'Dec 24 23:59:59 box sshd[1]: Accepted publickey for root',
+        'Dec  4 10:00:00 box dnsmasq[1]: reply a.example is 192.0.2.1',
+        '',
+      ].join('\n'),
+    )
+    expect(document.names['a.example']).toMatchObject({
+      firstSeen: '--12-04T10:00:00',
+      lastSeen: '--12-04T10:00:00',
+      outcomes: {A: {address: 1}},
+    })
+  })
+
   it('should follow a CNAME chain and give its members the asking type', async () => {
     const {document} = await ingestText(
       plainLog(
