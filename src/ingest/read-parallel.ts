@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {inputError} from './read-input.js'
 import {logResult, type LogResult, type ScanResult} from './read-log.js'
-import {mergeScanStates} from './scan-state.js'
+import {StateMerger} from './scan-state.js'
 import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
 import type {SliceMessage, SliceTask} from './slice-task.js'
 
@@ -40,9 +40,10 @@ export async function readLogInParallel(
 ): Promise<LogResult> {
   const bounds = await sliceBounds(file, size, workers)
   const progress = bounds.map(() => ({bytes: 0, lines: 0}))
+  const merger = new StateMerger()
   const results = await Promise.all(
-    bounds.slice(0, -1).map((start, index) =>
-      runSlice(
+    bounds.slice(0, -1).map(async (start, index) => {
+      const result = await runSlice(
         {
           file,
           start,
@@ -56,10 +57,13 @@ export async function readLogInParallel(
             progress.reduce((sum, slice) => sum + slice.lines, 0),
           )
         },
-      ),
-    ),
+      )
+      // Merged as soon as it arrives, while the other slices may still be scanning.
+      merger.add(result.state, index)
+      return result
+    }),
   )
-  return mergeSlices(file, results)
+  return mergeSlices(file, results, merger)
 }
 
 /** Offsets where slices start (each just after a newline), plus the file size. */
@@ -113,8 +117,8 @@ function runSlice(
   })
 }
 
-/** Shift each slice's line numbers by the lines before it, then merge as one run. */
-function mergeSlices(file: string, slices: ScanResult[]): LogResult {
+/** Add up the slices' counts, shifting line numbers by the lines before each slice. */
+function mergeSlices(file: string, slices: ScanResult[], merger: StateMerger): LogResult {
   const counts = emptyScanCounts()
   const offsets: number[] = []
   let queries = 0
@@ -135,9 +139,5 @@ function mergeSlices(file: string, slices: ScanResult[]): LogResult {
     ) as ScanCounts['shapes']
     queries += slice.queries
   }
-  const state = mergeScanStates(
-    slices.map((slice) => slice.state),
-    offsets,
-  )
-  return logResult(file, false, {state, counts, queries})
+  return logResult(file, false, {state: merger.result(offsets), counts, queries})
 }

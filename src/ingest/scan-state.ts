@@ -17,6 +17,8 @@ import {formatTime} from './format-time.js'
 
 /** Per observed name in `ScanState.names`: key id, first line, first seen, last seen. */
 export const NAME_RECORD = 4
+/** Per key while merging: first line's slice, first line, first seen, last seen. */
+const MERGED_NAME = 4
 
 export interface ScanState {
   /** Key id → graph key. */
@@ -41,28 +43,19 @@ export interface ScanState {
 }
 
 /**
- * Merge the states of consecutive slices of one log.
- *
- * @param states In log order.
- * @param lineOffsets Lines before each slice, added to its first lines.
- * @returns One state; with a single state and no offset, that state itself.
+ * Merges the states of the slices of one log into shared dictionaries, remapping ids as each
+ * state arrives: in any order, so that the first slice done is merged while others still
+ * scan. Line numbers are slice-relative until `result` learns how many lines came before each.
  */
-export function mergeScanStates(states: ScanState[], lineOffsets: number[]): ScanState {
-  const first = states[0]
-  if (!first) throw new TypeError('mergeScanStates: expected at least one state')
-  if (states.length === 1 && (lineOffsets[0] ?? 0) === 0) return first
-  const merged = new StateMerger()
-  for (const [index, state] of states.entries()) merged.add(state, lineOffsets[index] ?? 0)
-  return merged.result()
-}
-
-/** Accumulates states into shared dictionaries; ids are remapped as each state arrives. */
-class StateMerger {
+export class StateMerger {
   private readonly keys = new Dictionary()
   private readonly types = new Dictionary()
   private readonly addresses = new Dictionary()
   private readonly labels = new Dictionary()
-  /** By merged key id: first line, first seen, last seen (-1: none / not observed). */
+  /**
+   * By merged key id: slice and line of its first line, first seen, last seen (-1: none / not
+   * observed).
+   */
   private names: Int32Array = new Int32Array(0)
   private readonly slotIndex = new PairIndex()
   /** SLOT_STRIDE numbers per merged slot; key and type are filled in by `result`. */
@@ -73,23 +66,31 @@ class StateMerger {
   private readonly clients = new PairIndex()
   private readonly rawNames = new Map<number, string[]>()
 
-  add(state: ScanState, lineOffset: number): void {
+  /** @param slice The state's slice: 0 for the first in the log, and so on. */
+  add(state: ScanState, slice: number): void {
     const keys = this.keys.idsOf(state.keys)
     const types = this.types.idsOf(state.types)
     const addresses = this.addresses.idsOf(state.addresses)
     const labels = this.labels.idsOf(state.labels)
-    this.names = withRoomFor(this.names, this.keys.values.length * 3 - 1, -1)
+    this.names = withRoomFor(this.names, this.keys.values.length * MERGED_NAME - 1, -1)
     const names = this.names
     for (let at = 0; at < state.names.length; at += NAME_RECORD) {
-      const base = (keys[state.names[at] as number] as number) * 3
-      const line = (state.names[at + 1] as number) + lineOffset
+      const base = (keys[state.names[at] as number] as number) * MERGED_NAME
+      const line = state.names[at + 1] as number
       const seen = state.names[at + 2] as number
       const last = state.names[at + 3] as number
-      const known = names[base] as number
-      if (known < 0 || line < known) names[base] = line
-      const firstSeen = names[base + 1] as number
-      if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) names[base + 1] = seen
-      if (last > (names[base + 2] as number)) names[base + 2] = last
+      const knownSlice = names[base] as number
+      if (
+        knownSlice < 0 ||
+        slice < knownSlice ||
+        (slice === knownSlice && line < (names[base + 1] as number))
+      ) {
+        names[base] = slice
+        names[base + 1] = line
+      }
+      const firstSeen = names[base + 2] as number
+      if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) names[base + 2] = seen
+      if (last > (names[base + 3] as number)) names[base + 3] = last
     }
     for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
       const slot = this.slotIndex.indexOf(
@@ -116,12 +117,15 @@ class StateMerger {
     }
   }
 
-  result(): ScanState {
+  /** @param lineOffsets Per slice, the lines before it, added to its line numbers. */
+  result(lineOffsets: readonly number[]): ScanState {
     const names: number[] = []
-    for (let base = 0; base < this.keys.values.length * 3; base += 3) {
-      if ((this.names[base] as number) < 0) continue
-      names.push(base / 3, this.names[base] as number, this.names[base + 1] as number)
-      names.push(this.names[base + 2] as number)
+    const merged = this.names
+    for (let base = 0; base < this.keys.values.length * MERGED_NAME; base += MERGED_NAME) {
+      const slice = merged[base] as number
+      if (slice < 0) continue
+      const line = (merged[base + 1] as number) + (lineOffsets[slice] ?? 0)
+      names.push(base / MERGED_NAME, line, merged[base + 2] as number, merged[base + 3] as number)
     }
     const slots = this.slotCounts.slice(0, this.slotIndex.size * SLOT_STRIDE)
     const slotPairs = this.slotIndex.pairs()
