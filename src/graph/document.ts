@@ -76,12 +76,12 @@ function serializeNames(nodes: Array<DomainNode & {data: {observation: Observati
     return nodes
       .map(
         (node) =>
-          `    ${JSON.stringify(node.name)}: ${JSON.stringify(canonicalObservation(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
+          `    ${JSON.stringify(node.name)}: ${JSON.stringify(documentView(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
       )
       .join(',\n')
   }
   const names: Record<string, Observation> = {}
-  for (const node of nodes) names[node.name] = canonicalObservation(node.data.observation)
+  for (const node of nodes) names[node.name] = documentView(node.data.observation)
   // Nested one level deeper than `names`, the entries come out with the document's indentation.
   const text = JSON.stringify({n: names}, undefined, 2)
   return text.slice(BATCH_HEAD.length, -BATCH_TAIL.length)
@@ -104,28 +104,72 @@ export async function saveGraph(root: Root, file: string): Promise<void> {
 
 /** A copy with sorted record keys and optional fields only when present, in a fixed key order. */
 export function canonicalObservation(observation: Observation): Observation {
-  const outcomes: Observation['outcomes'] = {}
-  for (const type of Object.keys(observation.outcomes).sort()) {
-    outcomes[type] = sortKeys(observation.outcomes[type] ?? {})
+  const view = documentView(observation)
+  return {
+    ...view,
+    queries: {...view.queries},
+    outcomes: Object.fromEntries(
+      Object.entries(view.outcomes).map(([type, counts]) => [type, {...counts}]),
+    ),
+    addresses: {v4: [...view.addresses.v4], v6: [...view.addresses.v6]},
+    cnameTo: [...view.cnameTo],
+    cnameFrom: [...view.cnameFrom],
+    clients: [...view.clients],
+    places: view.places.map((place) => ({...place})),
+    rawNames: [...view.rawNames],
   }
-  const copy: Observation = {
-    queries: sortKeys(observation.queries),
-    outcomes,
-    addresses: {v4: [...observation.addresses.v4], v6: [...observation.addresses.v6]},
-    cnameTo: [...observation.cnameTo],
-    cnameFrom: [...observation.cnameFrom],
-    clients: [...observation.clients],
-    ...(observation.firstSeen === undefined ? {} : {firstSeen: observation.firstSeen}),
-    ...(observation.lastSeen === undefined ? {} : {lastSeen: observation.lastSeen}),
-    places: observation.places.map((place) => ({file: place.file, line: place.line})),
-    rawNames: [...observation.rawNames],
-    runs: observation.runs,
-  }
-  return copy
 }
 
+/**
+ * The observation as the document writes it: fields in a fixed order, optional ones only when
+ * present, record keys sorted. What is already in that shape (ingest builds it so) is shared,
+ * not copied: serialising a large graph then allocates little besides its text.
+ */
+function documentView(observation: Observation): Observation {
+  const {outcomes} = observation
+  const types = Object.keys(outcomes)
+  let sortedOutcomes = outcomes
+  if (!isSorted(types) || types.some((type) => sortKeys(outcomes[type] ?? {}) !== outcomes[type])) {
+    sortedOutcomes = {}
+    for (const type of types.sort()) sortedOutcomes[type] = sortKeys(outcomes[type] ?? {})
+  }
+  const {v4, v6} = observation.addresses
+  const plainPlaces = observation.places.every((place) => hasKeys(place, ['file', 'line']))
+  return {
+    queries: sortKeys(observation.queries),
+    outcomes: sortedOutcomes,
+    addresses: hasKeys(observation.addresses, ['v4', 'v6']) ? observation.addresses : {v4, v6},
+    cnameTo: observation.cnameTo,
+    cnameFrom: observation.cnameFrom,
+    clients: observation.clients,
+    ...(observation.firstSeen === undefined ? {} : {firstSeen: observation.firstSeen}),
+    ...(observation.lastSeen === undefined ? {} : {lastSeen: observation.lastSeen}),
+    places: plainPlaces
+      ? observation.places
+      : observation.places.map((place) => ({file: place.file, line: place.line})),
+    rawNames: observation.rawNames,
+    runs: observation.runs,
+  }
+}
+
+/** `record` itself when its keys are sorted, else a copy that has them sorted. */
 function sortKeys<T extends Record<string, number | undefined>>(record: T): T {
+  const keys = Object.keys(record)
+  if (isSorted(keys)) return record
   const sorted: Record<string, number | undefined> = {}
-  for (const key of Object.keys(record).sort()) sorted[key] = record[key]
+  for (const key of keys.sort()) sorted[key] = record[key]
   return sorted as T
+}
+
+/** Whether `record` has exactly `keys`, in that order. */
+function hasKeys(record: object, keys: readonly string[]): boolean {
+  const own = Object.keys(record)
+  return own.length === keys.length && own.every((key, index) => key === keys[index])
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) {
+    if ((keys[index - 1] as string) >= (keys[index] as string)) return false
+  }
+  return true
 }

@@ -56,6 +56,48 @@ describe('graph document', () => {
     expect(serializeGraph(parseGraph(text, 'graph.json'))).toBe(text)
   })
 
+  it('should write any observation in the document order, keys sorted, leaving it as it was', () => {
+    const scrambled = {
+      runs: 2,
+      rawNames: ['Example.com'],
+      // A place read from elsewhere may carry more than the document writes.
+      places: [{line: 3, extra: true, file: 'dns.log'}],
+      lastSeen: '--12-04T10:00:01',
+      firstSeen: '--12-04T10:00:00',
+      clients: ['10.0.0.2'],
+      cnameFrom: [],
+      cnameTo: [],
+      addresses: {v6: ['2001:db8::1'], v4: ['192.0.2.1']},
+      outcomes: {AAAA: {nxdomain: 1, address: 2}, A: {address: 1}},
+      queries: {MX: 1, A: 3},
+    } as unknown as Observation
+    const before = structuredClone(scrambled)
+    const root = createRoot()
+    ensureNode(root, 'example.com').data = {observation: scrambled}
+    const entry = JSON.parse(serializeGraph(root)).names['example.com'] as Record<string, unknown>
+    expect(Object.keys(entry)).toEqual([
+      'queries',
+      'outcomes',
+      'addresses',
+      'cnameTo',
+      'cnameFrom',
+      'clients',
+      'firstSeen',
+      'lastSeen',
+      'places',
+      'rawNames',
+      'runs',
+    ])
+    expect(JSON.stringify(entry.queries)).toBe('{"A":3,"MX":1}')
+    expect(JSON.stringify(entry.outcomes)).toBe(
+      '{"A":{"address":1},"AAAA":{"address":2,"nxdomain":1}}',
+    )
+    expect(JSON.stringify(entry.addresses)).toBe('{"v4":["192.0.2.1"],"v6":["2001:db8::1"]}')
+    expect(entry.places).toEqual([{file: 'dns.log', line: 3}])
+    expect(scrambled).toEqual(before)
+    expect(Object.keys(scrambled.queries)).toEqual(['MX', 'A'])
+  })
+
   it('should write the names sorted, under the schema version', () => {
     fc.assert(
       fc.property(graphArbitrary, (root) => {
