@@ -19,6 +19,8 @@ export class InternedValues implements ScannerHost {
   private readonly labels = new Dictionary()
   /** Sorted spellings by key id, at most RAW_NAMES_LIMIT each. */
   private readonly rawNames = new Map<number, string[]>()
+  private lastNameId = -1
+  private lastName = ''
   /** Set by `attach`: the scanner is created with its host, so it comes second. */
   private scanner: ScannerInstance | undefined
 
@@ -73,9 +75,17 @@ export class InternedValues implements ScannerHost {
     return Array.from({length: count}, (_, id) => this.text(kind, id))
   }
 
-  /** Names are decoded as UTF-8 (lossy for invalid bytes, which still reach the graph). */
+  /**
+   * Names are decoded as UTF-8 (lossy for invalid bytes, which still reach the graph). The last
+   * name is kept: a new name is asked for its key and then reported as a spelling.
+   */
   private text(kind: number, id: number): string {
-    return this.attached().text(kind, id, kind === VALUE_NAME ? 'utf8' : 'latin1')
+    if (kind !== VALUE_NAME) return this.attached().text(kind, id, 'latin1')
+    if (id !== this.lastNameId) {
+      this.lastName = this.attached().text(kind, id, 'utf8')
+      this.lastNameId = id
+    }
+    return this.lastName
   }
 
   private attached(): ScannerInstance {

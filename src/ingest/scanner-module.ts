@@ -124,6 +124,8 @@ export class ScannerInstance {
   text(kind: number, id: number, encoding: 'utf8' | 'latin1'): string {
     const pointer = this.exports.valuePointer(kind, id)
     const length = this.exports.valueLength(kind, id)
-    return Buffer.from(this.exports.memory.buffer, pointer, length).toString(encoding)
+    // Called mid-scan, when interning may just have grown the memory.
+    this.refresh()
+    return this.bytes.toString(encoding, pointer, pointer + length)
   }
 }
