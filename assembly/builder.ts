@@ -230,8 +230,8 @@ export class Builder {
       this.observe(rawId, keyId, line)
       slot = counters.slot(keyId, typeId)
       counters.countQuery(slot)
-      // Most names are asked by one client over and over: skip the set when it is the last one.
-      if (counters.takeClient(keyId, client)) this.clients.indexOf(keyId, label)
+      // A name is asked by the same few clients over and over: skip the pair index for them.
+      if (counters.takeClient(keyId, label)) this.clients.indexOf(keyId, label)
       counters.seenAt(keyId, time)
       this.queries++
     }

@@ -1,7 +1,7 @@
 /**
  * The per-name numbers the builder updates on almost every line, laid out so that one line
  * touches as few cache lines as it can: per name one 128-byte record with its first/last seen,
- * last client, first line, first addresses, and the counts of query types A and AAAA (nearly
+ * the clients that asked, first line, first addresses, and the counts of query types A and AAAA (nearly
  * every query), which its answers update right after. Other types' counts are slots in a
  * separate table, numbered as (name, type) pairs first occur.
  *
@@ -14,7 +14,8 @@ import {IntArray, PairIndex} from './tables'
 export const NAME_STRIDE: i32 = 32
 const FIRST_SEEN: i32 = 0
 const LAST_SEEN: i32 = 1
-const LAST_CLIENT: i32 = 2
+/** A bit per client label below 32 that asked for the name (most captures have a few). */
+const CLIENT_BITS: i32 = 2
 const FIRST_LINE: i32 = 3
 const ADDRESSES: i32 = 4
 /** Address ids kept in a name's record, per family. */
@@ -30,7 +31,7 @@ export const SLOT_STRIDE: i32 = 2 + COUNTS
 const OTHER_SLOT: i32 = 1 << 30
 
 export class NameCounters {
-  /** -1 in the header until set: no time, no client, not observed, no address. */
+  /** -1 in the header until set (no time, not observed, no address), no client bits. */
   readonly names: IntArray = new IntArray(1024 * NAME_STRIDE, 0)
   /** Slot records (SLOT_STRIDE numbers) of types other than A and AAAA. */
   private readonly slots: IntArray = new IntArray(256 * SLOT_STRIDE, 0)
@@ -52,6 +53,7 @@ export class NameCounters {
       const fresh = this.capacity * NAME_STRIDE
       names.reserve(fresh + NAME_STRIDE - 1)
       memory.fill(<usize>(names.pointer + fresh * 4), 0xff, <usize>(TYPE_COUNTS * 4))
+      names.set(fresh + CLIENT_BITS, 0)
       this.capacity++
     }
     if (names.get(at + FIRST_LINE) >= 0) return false
@@ -96,14 +98,18 @@ export class NameCounters {
   }
 
   /**
-   * Note `clientId` as the name's latest client.
+   * Note that client `label` asked for the name.
    *
-   * @returns `false` when it already was, so the caller can skip recording it.
+   * @returns `false` when it is known to have asked before, so the caller can skip recording
+   *   it; labels past the record's bits always return `true`.
    */
-  takeClient(keyId: i32, clientId: i32): bool {
-    const at = keyId * NAME_STRIDE + LAST_CLIENT
-    if (this.names.get(at) == clientId) return false
-    this.names.set(at, clientId)
+  takeClient(keyId: i32, label: i32): bool {
+    if (label >= 32) return true
+    const at = keyId * NAME_STRIDE + CLIENT_BITS
+    const bits = this.names.get(at)
+    const bit = 1 << label
+    if ((bits & bit) != 0) return false
+    this.names.set(at, bits | bit)
     return true
   }
 
