@@ -110,10 +110,13 @@ export class StateMerger {
     for (const [keyId, spellings] of state.rawNames) {
       const key = keys[keyId] as number
       const known = this.rawNames.get(key)
-      this.rawNames.set(
-        key,
-        known ? [...new Set([...known, ...spellings])].sort().slice(0, RAW_NAMES_LIMIT) : spellings,
-      )
+      // Slices mostly saw a name spelled the same way.
+      if (known && !sameStrings(known, spellings)) {
+        this.rawNames.set(
+          key,
+          [...new Set([...known, ...spellings])].sort().slice(0, RAW_NAMES_LIMIT),
+        )
+      } else if (!known) this.rawNames.set(key, spellings)
     }
   }
 
@@ -147,6 +150,10 @@ export class StateMerger {
       rawNames: [...this.rawNames],
     }
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index])
 }
 
 function addPairs(
@@ -201,6 +208,13 @@ export function scanObservations(state: ScanState, file: string): Array<[string,
   }
   const slots = slotsByKey(state)
   const rawNames = new Map(state.rawNames)
+  // Names seen in the same second share their time texts.
+  const times = new Map<number, string>()
+  const timeText = (time: number): string => {
+    let text = times.get(time)
+    if (text === undefined) times.set(time, (text = formatTime(time)))
+    return text
+  }
   const entries: Array<[string, Observation]> = []
   for (let at = 0; at < state.names.length; at += NAME_RECORD) {
     const keyId = state.names[at] as number
@@ -215,7 +229,7 @@ export function scanObservations(state: ScanState, file: string): Array<[string,
       clients: sorted(clients[keyId]),
       ...(firstSeen < 0
         ? {}
-        : {firstSeen: formatTime(firstSeen), lastSeen: formatTime(state.names[at + 3] as number)}),
+        : {firstSeen: timeText(firstSeen), lastSeen: timeText(state.names[at + 3] as number)}),
       places: [{file, line: state.names[at + 1] as number}],
       rawNames: [...(rawNames.get(keyId) ?? [])],
       runs: 1,
