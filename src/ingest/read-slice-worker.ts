@@ -6,12 +6,13 @@
 import {closeSync, openSync, readSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 import {PENDING_WINDOW} from './scan-records.js'
-import {CHUNK_SIZE} from './read-input.js'
 import {scanResult} from './read-log.js'
 import {LogScanner} from './scan-log.js'
 import type {SliceTask, SliceMessage} from './slice-task.js'
 
 const task = workerData as SliceTask
+/** Bytes between progress messages. */
+const PROGRESS_BYTES = 8 << 20
 const post = (message: SliceMessage): void => parentPort?.postMessage(message)
 
 const scanner = new LogScanner(task.file, {
@@ -19,30 +20,25 @@ const scanner = new LogScanner(task.file, {
 })
 const descriptor = openSync(task.file, 'r')
 try {
-  // Reused: the scanner copies the only bytes it keeps (a line cut at the chunk's end).
-  const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
   let position = task.start
-  let chunks = 0
-  while (position < task.end) {
-    const read = readSync(
-      descriptor,
-      buffer,
-      0,
-      Math.min(CHUNK_SIZE, task.end - position),
-      position,
+  let reported = task.start
+  // Read straight into the scanner's input, up to `limit` bytes at a time.
+  const readOn = (limit: number): number => {
+    const read = scanner.fill((buffer, at, room) =>
+      readSync(descriptor, buffer, at, Math.min(room, limit), position),
     )
-    if (read === 0) break
-    scanner.push(buffer.subarray(0, read))
     position += read
-    if (++chunks % 8 === 0)
+    return read
+  }
+  while (position < task.end && readOn(task.end - position) > 0) {
+    if (position - reported >= PROGRESS_BYTES) {
+      reported = position
       post({type: 'progress', bytes: position - task.start, lines: scanner.lines})
+    }
   }
   scanner.startTail()
   while (scanner.counts.lines - scanner.lines < PENDING_WINDOW) {
-    const read = readSync(descriptor, buffer, 0, 65_536, position)
-    if (read === 0) break
-    scanner.push(buffer.subarray(0, read))
-    position += read
+    if (readOn(65_536) === 0) break
   }
 } finally {
   closeSync(descriptor)

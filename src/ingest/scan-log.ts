@@ -96,15 +96,35 @@ export class LogScanner {
 
   /** Feed the next chunk; a line cut at the chunk's end is completed by the next one. */
   push(chunk: Uint8Array): void {
-    const {input, inputCapacity} = this.scanner
     let offset = 0
     while (offset < chunk.length) {
-      const length = Math.min(inputCapacity - this.pending, chunk.length - offset)
-      this.scanner.bytes.set(chunk.subarray(offset, offset + length), input + this.pending)
-      this.pending += length
-      offset += length
+      offset += this.fill((buffer, at, room) => {
+        const length = Math.min(room, chunk.length - offset)
+        buffer.set(chunk.subarray(offset, offset + length), at)
+        return length
+      })
+    }
+  }
+
+  /**
+   * Let `read` place up to `room` bytes straight into the scanner's input at `buffer[at]` (a
+   * file's readSync, with no copy through another buffer), then scan them.
+   *
+   * @returns What `read` returned: 0 at the end of the input.
+   */
+  fill(read: (buffer: Buffer, at: number, room: number) => number): number {
+    const scanner = this.scanner
+    scanner.refresh()
+    const count = read(
+      scanner.bytes,
+      scanner.input + this.pending,
+      scanner.inputCapacity - this.pending,
+    )
+    if (count > 0) {
+      this.pending += count
       this.scanPending()
     }
+    return count
   }
 
   /**
