@@ -484,23 +484,11 @@ export class Builder {
   }
 
   private reversedKey(rawId: i32): i32 {
-    this.reversedKeys.reserve(rawId)
-    let keyId = this.reversedKeys.get(rawId)
-    if (keyId == UNKNOWN) {
-      keyId = reversedKeyOf(rawId)
-      this.reversedKeys.set(rawId, keyId)
-    }
-    return keyId
+    return askOnce(this.reversedKeys, rawId, reversedKeyOf)
   }
 
   private labelOf(clientId: i32): i32 {
-    this.clientLabels.reserve(clientId)
-    let label = this.clientLabels.get(clientId)
-    if (label == UNKNOWN) {
-      label = labelOf(clientId)
-      this.clientLabels.set(clientId, label)
-    }
-    return label
+    return askOnce(this.clientLabels, clientId, labelOf)
   }
 
   private processOf(pid: i32): i32 {
@@ -567,6 +555,17 @@ export class Builder {
   @inline private setProcessField(process: i32, field: i32, value: i32): void {
     this.processes.set(process * PROCESS_STRIDE + field, value)
   }
+}
+
+/** What `ask` answers for `id`, asked only the first time and kept in `known`. */
+function askOnce(known: IntArray, id: i32, ask: (id: i32) => i32): i32 {
+  known.reserve(id)
+  let value = known.get(id)
+  if (value == UNKNOWN) {
+    value = ask(id)
+    known.set(id, value)
+  }
+  return value
 }
 
 function outcomeOf(kind: i32, answer: i32, local: i32): i32 {
