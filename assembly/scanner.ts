@@ -354,6 +354,7 @@ function addMessage(kind: i32, line: i32): void {
       address = addressOf()
     }
   }
+  if (kind == MESSAGE_QUERY) touchAddresses(type)
   builder.add(
     kind,
     linePid,
@@ -407,6 +408,23 @@ function addressOf(): i32 {
   }
   addresses.intern(addressStart, addressEnd)
   return addresses.found
+}
+
+/** What touchAddresses loaded; exported only so that the loads cannot be optimised away. */
+export let touched: i32 = 0
+
+/**
+ * Start loading the address records a query's answers will compare with (A: the name's IPv4
+ * ones, AAAA: its IPv6 ones), while the query itself is processed: the loads then overlap.
+ */
+function touchAddresses(type: i32): void {
+  if (type > TYPE_AAAA || lastKey < 0 || !builder.counters.isObserved(lastKey)) return
+  const base = builder.counters.addressBase(lastKey, type == TYPE_AAAA ? 1 : 0)
+  for (let index = base; index < base + INLINE_ADDRESSES; index++) {
+    const known = builder.counters.names.get(index)
+    if (known < 0) break
+    touched ^= addresses.idAt(known)
+  }
 }
 
 /** Most queries are A or AAAA: skip hashing them. */
