@@ -241,7 +241,7 @@ export class Builder {
       this.setStreamField(stream, STREAM_QUERY, query)
     } else {
       // A repeated question replaces the earlier one of the same type.
-      this.compactChain(process, keyId, typeId, -1, query)
+      this.compactChain(this.pendingIndex(process, keyId), typeId, -1, query)
       this.recents[process].push(query)
     }
   }
@@ -361,12 +361,14 @@ export class Builder {
   }
 
   /**
-   * Settle the queries of a name's pending chain of `typeId` or from before line `before`,
-   * drop the settled ones, and append `query` (NO_QUERY: none); a chain left empty is removed.
+   * Settle the queries of a name's pending chain (its `pending` index) of `typeId` or from
+   * before line `before`, drop the settled ones, and append `query` (NO_QUERY: none); a chain
+   * left empty is dropped at the next sweep.
    */
-  private compactChain(process: i32, keyId: i32, typeId: i32, before: i32, query: i32): void {
+  private compactChain(index: i32, typeId: i32, before: i32, query: i32): void {
     const table = this.table
-    const head = this.pendingOf(process, keyId)
+    const values = this.pendingValues
+    const head = values.get(index)
     let first = NO_QUERY
     let last = NO_QUERY
     for (let earlier = head; earlier != NO_QUERY; earlier = table.next(earlier)) {
@@ -382,11 +384,11 @@ export class Builder {
       last = query
     }
     if (last == NO_QUERY) {
-      if (head != NO_QUERY) this.setPending(process, keyId, NO_QUERY)
+      values.set(index, NO_QUERY)
       return
     }
     table.setNext(last, NO_QUERY)
-    if (first != head) this.setPending(process, keyId, first)
+    values.set(index, first)
   }
 
   /** Settle a pending chain from its oldest query on. */
@@ -417,9 +419,8 @@ export class Builder {
     }
     for (let index = 0; index < this.pending.size; index++) {
       if (this.pendingValues.get(index) == NO_QUERY) continue
-      const process = this.pending.firsts.get(index)
-      this.compactChain(process, this.pending.seconds.get(index), -1, oldest, NO_QUERY)
-      if (this.pendingValues.get(index) != NO_QUERY) this.countEntry(process)
+      this.compactChain(index, -1, oldest, NO_QUERY)
+      if (this.pendingValues.get(index) != NO_QUERY) this.countEntry(this.pending.firsts.get(index))
     }
     for (let index = 0; index < this.byPid.size; index++) {
       const process = this.byPidValues.get(index)
@@ -535,9 +536,14 @@ export class Builder {
   }
 
   private setPending(process: i32, keyId: i32, query: i32): void {
+    this.pendingValues.set(this.pendingIndex(process, keyId), query)
+  }
+
+  /** The `pending` index of a name's chain in a process, made room for (NO_QUERY when new). */
+  private pendingIndex(process: i32, keyId: i32): i32 {
     const index = this.pending.indexOf(process, keyId)
     this.pendingValues.reserve(index)
-    this.pendingValues.set(index, query)
+    return index
   }
 
   @inline private streamField(stream: i32, field: i32): i32 {

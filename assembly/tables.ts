@@ -126,6 +126,8 @@ export class PairIndex {
       values.set(kept, value)
       kept++
     }
+    // A pair numbered anew later must find its value unset.
+    for (let index = kept; index < this.size; index++) values.set(index, gone)
     this.size = kept
     this.rehash(this.slotCount)
   }
