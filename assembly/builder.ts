@@ -32,7 +32,7 @@ import {
   TYPE_A,
   TYPE_AAAA,
 } from './message'
-import {AddressSets, NameCounters} from './name-counters'
+import {AddressSets, CLIENT_LABEL_BITS, NameCounters} from './name-counters'
 import {NO_QUERY, QueryTable} from './query-table'
 import {IntArray, PairIndex} from './tables'
 
@@ -84,7 +84,10 @@ export class Builder {
   readonly counters: NameCounters
   readonly v4: AddressSets
   readonly v6: AddressSets
-  /** (alias key, target key) of every CNAME link; (key, client label) of counted queries. */
+  /**
+   * (alias key, target key) of every CNAME link; (key, client label) of counted queries, for
+   * labels past the names' client bits.
+   */
   readonly cnames: PairIndex = new PairIndex()
   readonly clients: PairIndex = new PairIndex()
   private readonly table: QueryTable = new QueryTable()
@@ -230,8 +233,9 @@ export class Builder {
       this.observe(rawId, keyId, line)
       slot = counters.slot(keyId, typeId)
       counters.countQuery(slot)
-      // A name is asked by the same few clients over and over: skip the pair index for them.
-      if (counters.takeClient(keyId, label)) this.clients.indexOf(keyId, label)
+      // A name is asked by the same few clients over and over: their labels are bits.
+      if (label < CLIENT_LABEL_BITS) counters.addClient(keyId, label)
+      else this.clients.indexOf(keyId, label)
       counters.seenAt(keyId, time)
       this.queries++
     }

@@ -14,8 +14,10 @@ import {IntArray, PairIndex} from './tables'
 export const NAME_STRIDE: i32 = 32
 const FIRST_SEEN: i32 = 0
 const LAST_SEEN: i32 = 1
-/** A bit per client label below 32 that asked for the name (most captures have a few). */
+/** A bit per client label below CLIENT_LABEL_BITS that asked for the name. */
 const CLIENT_BITS: i32 = 2
+/** Labels kept as bits of a name's record; captures mostly have a few clients. */
+export const CLIENT_LABEL_BITS: i32 = 32
 const FIRST_LINE: i32 = 3
 const ADDRESSES: i32 = 4
 /** Address ids kept in a name's record, per family. */
@@ -97,20 +99,15 @@ export class NameCounters {
     if (time > names.get(at + LAST_SEEN)) names.set(at + LAST_SEEN, time)
   }
 
-  /**
-   * Note that client `label` asked for the name.
-   *
-   * @returns `false` when it is known to have asked before, so the caller can skip recording
-   *   it; labels past the record's bits always return `true`.
-   */
-  takeClient(keyId: i32, label: i32): bool {
-    if (label >= 32) return true
+  /** Note that client `label` (below CLIENT_LABEL_BITS) asked for the name. */
+  addClient(keyId: i32, label: i32): void {
     const at = keyId * NAME_STRIDE + CLIENT_BITS
-    const bits = this.names.get(at)
-    const bit = 1 << label
-    if ((bits & bit) != 0) return false
-    this.names.set(at, bits | bit)
-    return true
+    this.names.set(at, this.names.get(at) | (1 << label))
+  }
+
+  /** The bits of the client labels below CLIENT_LABEL_BITS that asked for the name. */
+  clientBits(keyId: i32): i32 {
+    return this.names.get(keyId * NAME_STRIDE + CLIENT_BITS)
   }
 
   first(keyId: i32): i32 {

@@ -63,7 +63,8 @@ export {
   OUTCOME_REFUSED,
   OUTCOME_UNANSWERED,
 } from './builder'
-export {SLOT_STRIDE} from './name-counters'
+export {CLIENT_LABEL_BITS, SLOT_STRIDE} from './name-counters'
+export const NAME_RECORD: i32 = 5
 export {SHAPE_JOURNALD, SHAPE_PLAIN, SHAPE_SYSLOG} from './prefix'
 
 /** Bytes the TypeScript side may place in `input` at once. */
@@ -183,7 +184,7 @@ export function outputPointer(): i32 {
   return output.pointer
 }
 
-/** Per observed name: key id, first line, first seen, last seen. */
+/** Per observed name (NAME_RECORD numbers): key id, first line, first/last seen, client bits. */
 export function observedNames(): i32 {
   output.length = 0
   const counters = builder.counters
@@ -193,6 +194,7 @@ export function observedNames(): i32 {
     output.push(counters.firstLine(keyId))
     output.push(counters.first(keyId))
     output.push(counters.last(keyId))
+    output.push(counters.clientBits(keyId))
   }
   return output.length
 }
@@ -232,7 +234,7 @@ export function cnamePairs(): i32 {
   return output.length
 }
 
-/** (key, client label) pairs of every counted query. */
+/** (key, client label) pairs of counted queries whose label is past the client bits. */
 export function clientPairs(): i32 {
   output.length = 0
   pushPairs(builder.clients)

@@ -36,5 +36,12 @@ export const SHAPE_PLAIN = 0
 export const SHAPE_SYSLOG = 1
 export const SHAPE_JOURNALD = 2
 
+/**
+ * Per observed name in a scan state: key id, first line, first seen, last seen, and a bit per
+ * client label below CLIENT_LABEL_BITS that asked for it (other labels come as pairs).
+ */
+export const NAME_RECORD = 5
+export const CLIENT_LABEL_BITS = 32
+
 /** Per (name, type) slot: key, type, query count, then one count per outcome in OUTCOMES order. */
 export const SLOT_STRIDE = 3 + OUTCOMES.length

@@ -9,16 +9,14 @@
  * extremes and the earliest first line wins, so slices give the graph a single pass gives.
  */
 import {RAW_NAMES_LIMIT, OUTCOMES, type Observation, type Outcome} from '../graph/types.js'
-import {SLOT_STRIDE} from './scan-records.js'
+import {CLIENT_LABEL_BITS, NAME_RECORD, SLOT_STRIDE} from './scan-records.js'
 import {Dictionary} from './dictionary.js'
 import {withRoomFor} from './int-arrays.js'
 import {PairIndex} from './pair-index.js'
 import {formatTime} from './format-time.js'
 
-/** Per observed name in `ScanState.names`: key id, first line, first seen, last seen. */
-export const NAME_RECORD = 4
-/** Per key while merging: first line's slice, first line, first seen, last seen. */
-const MERGED_NAME = 4
+/** Per key while merging: first line's slice, first line, first seen, last seen, client bits. */
+const MERGED_NAME = 5
 
 export interface ScanState {
   /** Key id → graph key. */
@@ -33,7 +31,10 @@ export interface ScanState {
   names: Int32Array
   /** SLOT_STRIDE numbers per (name, type) slot: key, type, queries, outcome counts. */
   slots: Int32Array
-  /** Flat pairs: (key, address) for v4 and v6, (alias, target) for cnames, (key, label). */
+  /**
+   * Flat pairs: (key, address) for v4 and v6, (alias, target) for cnames, (key, label) for
+   * labels past the names' client bits.
+   */
   v4: Int32Array
   v6: Int32Array
   cnames: Int32Array
@@ -74,12 +75,16 @@ export class StateMerger {
     const labels = this.labels.idsOf(state.labels)
     this.names = withRoomFor(this.names, this.keys.values.length * MERGED_NAME - 1, -1)
     const names = this.names
+    // Client bits are by this state's label ids: where each lands among the merged labels.
+    const bitLabels = labels.subarray(0, Math.min(labels.length, CLIENT_LABEL_BITS))
     for (let at = 0; at < state.names.length; at += NAME_RECORD) {
       const base = (keys[state.names[at] as number] as number) * MERGED_NAME
       const line = state.names[at + 1] as number
       const seen = state.names[at + 2] as number
       const last = state.names[at + 3] as number
       const knownSlice = names[base] as number
+      // First seen: no client bits yet (the array's fill, -1, would read as all of them).
+      if (knownSlice < 0) names[base + 4] = 0
       if (
         knownSlice < 0 ||
         slice < knownSlice ||
@@ -91,6 +96,7 @@ export class StateMerger {
       const firstSeen = names[base + 2] as number
       if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) names[base + 2] = seen
       if (last > (names[base + 3] as number)) names[base + 3] = last
+      this.addClientBits(base, state.names[at + 4] as number, bitLabels)
     }
     for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
       const slot = this.slotIndex.indexOf(
@@ -106,7 +112,14 @@ export class StateMerger {
     addPairs(this.v4, state.v4, keys, addresses)
     addPairs(this.v6, state.v6, keys, addresses)
     addPairs(this.cnames, state.cnames, keys, keys)
-    addPairs(this.clients, state.clients, keys, labels)
+    for (let at = 0; at < state.clients.length; at += 2) {
+      // A label past this state's client bits may fall within the merged ones.
+      const base = (keys[state.clients[at] as number] as number) * MERGED_NAME
+      const label = labels[state.clients[at + 1] as number] as number
+      if (label < CLIENT_LABEL_BITS)
+        this.names[base + 4] = (this.names[base + 4] as number) | (1 << label)
+      else this.clients.add(base / MERGED_NAME, label)
+    }
     for (const [keyId, spellings] of state.rawNames) {
       const key = keys[keyId] as number
       const known = this.rawNames.get(key)
@@ -120,6 +133,17 @@ export class StateMerger {
     }
   }
 
+  /** Add a name's client bits, numbered by `bitLabels`' state, to its merged record. */
+  private addClientBits(base: number, bits: number, bitLabels: Int32Array): void {
+    let merged = this.names[base + 4] as number
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const label = bitLabels[31 - Math.clz32(rest & -rest)] as number
+      if (label < CLIENT_LABEL_BITS) merged |= 1 << label
+      else this.clients.add(base / MERGED_NAME, label)
+    }
+    this.names[base + 4] = merged
+  }
+
   /** @param lineOffsets Per slice, the lines before it, added to its line numbers. */
   result(lineOffsets: readonly number[]): ScanState {
     const names: number[] = []
@@ -129,6 +153,7 @@ export class StateMerger {
       if (slice < 0) continue
       const line = (merged[base + 1] as number) + (lineOffsets[slice] ?? 0)
       names.push(base / MERGED_NAME, line, merged[base + 2] as number, merged[base + 3] as number)
+      names.push(merged[base + 4] as number)
     }
     const slots = this.slotCounts.slice(0, this.slotIndex.size * SLOT_STRIDE)
     const slotPairs = this.slotIndex.pairs()
@@ -208,6 +233,7 @@ export function scanObservations(state: ScanState, file: string): Array<[string,
   }
   const slots = slotsByKey(state)
   const rawNames = new Map(state.rawNames)
+  const clientsOf = clientLists(state.labels)
   // Names seen in the same second share their time texts.
   const times = new Map<number, string>()
   const timeText = (time: number): string => {
@@ -226,7 +252,7 @@ export function scanObservations(state: ScanState, file: string): Array<[string,
       addresses: {v4: sorted(v4[keyId]), v6: sorted(v6[keyId])},
       cnameTo: sorted(cnameTo[keyId]),
       cnameFrom: sorted(cnameFrom[keyId]),
-      clients: sorted(clients[keyId]),
+      clients: clientsOf(state.names[at + 4] as number, clients[keyId]),
       ...(firstSeen < 0
         ? {}
         : {firstSeen: timeText(firstSeen), lastSeen: timeText(state.names[at + 3] as number)}),
@@ -237,6 +263,29 @@ export function scanObservations(state: ScanState, file: string): Array<[string,
     entries.push([state.keys[keyId] as string, observation])
   }
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/**
+ * A name's sorted client labels from its client bits and its other labels (`more`): names
+ * share a few sets of bits, so each set is sorted once.
+ */
+function clientLists(
+  labels: readonly string[],
+): (bits: number, more: string[] | undefined) => string[] {
+  const sortedIds = labels
+    .slice(0, CLIENT_LABEL_BITS)
+    .map((label, id) => [label, id] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, id]) => id)
+  const byBits = new Map<number, string[]>()
+  return (bits, more) => {
+    let list = byBits.get(bits)
+    if (!list) {
+      list = sortedIds.filter((id) => (bits & (1 << id)) !== 0).map((id) => labels[id] as string)
+      byBits.set(bits, list)
+    }
+    return more ? [...list, ...more].sort() : [...list]
+  }
 }
 
 /** Outcome indexes in the alphabetical order of their names, the order records are written in. */

@@ -37,6 +37,32 @@ describe('parallel ingest', () => {
     }
   })
 
+  it('should list every client of a name, past the 32 kept as bits, whatever the slicing', async () => {
+    // 40 clients, met in one order in the first half of the file and in reverse in the second:
+    // the slices number them differently, and some land past the 32 bits on one side only.
+    const clients = Array.from({length: 40}, (_, index) => `10.0.${index}.1`)
+    const lines = (order: string[]): string =>
+      order
+        .map(
+          (client, index) =>
+            `Dec  4 10:00:00 dnsmasq[1]: query[A] n${index % 3}.example from ${client}\n` +
+            `Dec  4 10:00:00 dnsmasq[1]: reply n${index % 3}.example is 192.0.2.1\n`,
+        )
+        .join('')
+    const file = join(directory, 'clients.log')
+    await writeFile(file, lines(clients) + lines([...clients].reverse()))
+    const single = await built.ingest([file], {workers: 1})
+    const expected = new Set<string>()
+    clients.forEach((client, index) => index % 3 === 0 && expected.add(client))
+    ;[...clients].reverse().forEach((client, index) => index % 3 === 0 && expected.add(client))
+    const listed = findNode(single.tree, 'n0.example')?.data?.observation?.clients
+    expect(listed).toEqual([...expected].sort())
+    for (const workers of [2, 3]) {
+      const sliced = await built.ingest([file], {workers, parallelMinBytes: 0})
+      expect(serializeGraph(sliced.tree)).toBe(serializeGraph(single.tree))
+    }
+  })
+
   it('should pair answers across a slice boundary that falls right after a query', async () => {
     // The cut goes after the first newline past the middle: the seam query's line. Its answer
     // is the first line of the second slice.
