@@ -7,12 +7,11 @@
  * NUL or an invalid UTF-8 byte can only spoil the line it is in, because the next newline
  * starts afresh.
  */
-import {Builder} from './builder'
 import {byteAt, indexOfByte} from './bytes'
 import {keyOf} from './host'
-import {Interner, NO_PAYLOAD} from './interner'
+import {NO_PAYLOAD} from './interner'
 import {INLINE_ADDRESSES} from './name-counters'
-import {IntArray, PairIndex} from './tables'
+import {addresses, builder, clients, names, types} from './values'
 import {
   answer,
   addressEnd,
@@ -87,21 +86,27 @@ export const FIELD_SHAPE: i32 = 4
 export const FIELD_SERIAL: i32 = 5
 export const FIELD_MESSAGE: i32 = 6
 
-// Interned value kinds, for valueCount/valuePointer/valueLength.
-export const VALUE_NAME: i32 = 0
-export const VALUE_TYPE: i32 = 1
-export const VALUE_CLIENT: i32 = 2
-export const VALUE_ADDRESS: i32 = 3
+export {
+  VALUE_ADDRESS,
+  VALUE_CLIENT,
+  VALUE_NAME,
+  VALUE_TYPE,
+  valueCount,
+  valueLength,
+  valuePointer,
+} from './values'
+export {
+  addressPairs,
+  clientPairs,
+  cnamePairs,
+  observedNames,
+  outputPointer,
+  slotRecords,
+} from './scan-output'
 
 const inputAt = <i32>heap.alloc(<usize>(INPUT_CAPACITY + 64))
 const recordsAt = <i32>heap.alloc(<usize>(RECORD_CAPACITY * RECORD_FIELDS * 4))
 let recordsUsed: i32 = 0
-
-const names = new Interner()
-const builder = new Builder()
-const types = new Interner()
-const clients = new Interner()
-const addresses = new Interner()
 
 let lineCount: i32 = 0
 let foreignCount: i32 = 0
@@ -177,77 +182,6 @@ export function queries(): i32 {
   return builder.queries
 }
 
-// What the scan found, for the scan state: each call fills `output` and returns its length.
-const output = new IntArray(1024, 0)
-
-export function outputPointer(): i32 {
-  return output.pointer
-}
-
-/** Per observed name (NAME_RECORD numbers): key id, first line, first/last seen, client bits. */
-export function observedNames(): i32 {
-  output.length = 0
-  const counters = builder.counters
-  for (let keyId = 0; keyId < counters.capacity; keyId++) {
-    if (!counters.isObserved(keyId)) continue
-    output.push(keyId)
-    output.push(counters.firstLine(keyId))
-    output.push(counters.first(keyId))
-    output.push(counters.last(keyId))
-    output.push(counters.clientBits(keyId))
-  }
-  return output.length
-}
-
-/** SLOT_STRIDE numbers per (name, type) slot: key, type, queries, outcome counts. */
-export function slotRecords(): i32 {
-  output.length = 0
-  builder.counters.pushSlots(output)
-  return output.length
-}
-
-/** (key, address id) pairs of one family (0: IPv4, 1: IPv6). */
-export function addressPairs(family: i32): i32 {
-  output.length = 0
-  const counters = builder.counters
-  for (let keyId = 0; keyId < counters.capacity; keyId++) {
-    const base = counters.addressBase(keyId, family)
-    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const address = counters.names.get(index)
-      if (address < 0) break
-      output.push(keyId)
-      output.push(addresses.idAt(address))
-    }
-  }
-  const overflow = (family == 0 ? builder.v4 : builder.v6).overflow
-  for (let index = 0; index < overflow.size; index++) {
-    output.push(overflow.firsts.get(index))
-    output.push(addresses.idAt(overflow.seconds.get(index)))
-  }
-  return output.length
-}
-
-/** (alias, target) key pairs of every CNAME link. */
-export function cnamePairs(): i32 {
-  output.length = 0
-  pushPairs(builder.cnames)
-  return output.length
-}
-
-/** (key, client label) pairs of counted queries whose label is past the client bits. */
-export function clientPairs(): i32 {
-  output.length = 0
-  pushPairs(builder.clients)
-  return output.length
-}
-
-function pushPairs(pairs: PairIndex): void {
-  for (let index = 0; index < pairs.size; index++) {
-    output.push(pairs.firsts.get(index))
-    output.push(pairs.seconds.get(index))
-  }
-}
-
 export function lines(): i32 {
   return lineCount
 }
@@ -263,28 +197,6 @@ export function extraLines(): i32 {
 /** dnsmasq lines per shape: 0 plain, 1 syslog, 2 journald. */
 export function shapeLines(shape: i32): i32 {
   return shape == 0 ? plainCount : shape == 1 ? syslogCount : journaldCount
-}
-
-export function valueCount(kind: i32): i32 {
-  return interner(kind).size
-}
-
-export function valuePointer(kind: i32, id: i32): i32 {
-  return interner(kind).pointer(id)
-}
-
-export function valueLength(kind: i32, id: i32): i32 {
-  return interner(kind).length(id)
-}
-
-function interner(kind: i32): Interner {
-  return kind == VALUE_NAME
-    ? names
-    : kind == VALUE_TYPE
-      ? types
-      : kind == VALUE_CLIENT
-        ? clients
-        : addresses
 }
 
 function scanLine(start: i32, end: i32): void {
