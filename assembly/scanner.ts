@@ -91,6 +91,8 @@ export {
   VALUE_CLIENT,
   VALUE_NAME,
   VALUE_TYPE,
+  joinedPointer,
+  joinValues,
   valueCount,
   valueLength,
   valuePointer,

@@ -63,16 +63,11 @@ export class InternedValues implements ScannerHost {
   dictionaries(): Pick<ScanState, 'keys' | 'types' | 'addresses' | 'labels' | 'rawNames'> {
     return {
       keys: [...this.keys.values],
-      types: this.texts(VALUE_TYPE),
-      addresses: this.texts(VALUE_ADDRESS),
+      types: this.attached().texts(VALUE_TYPE),
+      addresses: this.attached().texts(VALUE_ADDRESS),
       labels: [...this.labels.values],
       rawNames: [...this.rawNames],
     }
-  }
-
-  private texts(kind: number): string[] {
-    const count = this.attached().exports.valueCount(kind)
-    return Array.from({length: count}, (_, id) => this.text(kind, id))
   }
 
   /**

@@ -41,6 +41,8 @@ interface ScannerExports {
   extraLines(): number
   shapeLines(shape: number): number
   valueCount(kind: number): number
+  joinValues(kind: number): number
+  joinedPointer(): number
   valuePointer(kind: number, id: number): number
   valueLength(kind: number, id: number): number
 }
@@ -118,6 +120,15 @@ export class ScannerInstance {
   output(length: number): Int32Array {
     const pointer = this.exports.outputPointer()
     return new Int32Array(this.exports.memory.buffer, pointer, length).slice()
+  }
+
+  /** Every interned value of `kind` (VALUE_*, not names), in id order. */
+  texts(kind: number): string[] {
+    if (this.exports.valueCount(kind) === 0) return []
+    const length = this.exports.joinValues(kind)
+    const pointer = this.exports.joinedPointer()
+    this.refresh()
+    return this.bytes.toString('latin1', pointer, pointer + length).split('\n')
   }
 
   /** The text of interned value `id` of `kind` (VALUE_*). */
