@@ -24,6 +24,7 @@ export function formatIngestSummary(summary: IngestSummary): string {
   return lines.join('\n')
 }
 
+/** `1,234,567`, as `toLocaleString('en-US')` writes it, without loading ICU (~10 ms a run). */
 function count(value: number): string {
-  return value.toLocaleString('en-US')
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
