@@ -52,7 +52,8 @@ describe('dnsmasq nftset lines with the nftables sets', () => {
       'upstream=$!',
       `"${dnsmasq}" ${common} --listen-address=127.0.1.251 --port=53 --conf-file="${dnsmasqFile}" &`,
       'resolver=$!',
-      "trap 'kill $upstream $resolver' EXIT",
+      // Wait for them too, so that nothing still writes into the directory the test removes.
+      "trap 'kill $upstream $resolver; wait' EXIT",
       'sleep 0.5',
       `echo "allowed: $("${dig}" +short +time=2 +tries=1 @127.0.1.251 www.example.com A)"`,
       `"${dig}" +short +time=2 +tries=1 @127.0.1.251 exact.org A`,

@@ -80,7 +80,8 @@ zone "rpz.allowlist" { type primary; file "${zone}"; allow-query { none; }; };
       'upstream=$!',
       `"${named}" -g -4 -c "${config}" > "${join(directory, 'named.log')}" 2>&1 &`,
       'server=$!',
-      "trap 'kill $upstream $server' EXIT",
+      // Wait for them too: named may still be writing into the directory the test then removes.
+      "trap 'kill $upstream $server; wait' EXIT",
       `for i in $(seq 1 100); do "${dig}" +time=1 +tries=1 @127.0.0.1 . NS >/dev/null 2>&1 && break; sleep 0.1; done`,
       ...cases.map(
         ([name]) =>
