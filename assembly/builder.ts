@@ -34,7 +34,7 @@ import {
 } from './message'
 import {AddressSets, CLIENT_LABEL_BITS, NameCounters} from './name-counters'
 import {NO_QUERY, QueryTable} from './query-table'
-import {IntArray, PairIndex} from './tables'
+import {IntArray, PairIndex, PairMap} from './tables'
 
 /** Lines after which an unanswered query counts as `unanswered` and its state is dropped. */
 export const PENDING_WINDOW: i32 = 5000
@@ -69,11 +69,10 @@ const STREAM_LAST_QUERY: i32 = 3
 const STREAM_LAST_RECORDED: i32 = 4
 const STREAM_LINE: i32 = 5
 
-// Process records: pid, plain-mode stream, and counts used while sweeping.
-const PROCESS_STRIDE: i32 = 4
-const PROCESS_PID: i32 = 0
-const PROCESS_PLAIN: i32 = 1
-const PROCESS_ENTRIES: i32 = 2
+// Process records: plain-mode stream, and a count used while sweeping.
+const PROCESS_STRIDE: i32 = 2
+const PROCESS_PLAIN: i32 = 0
+const PROCESS_ENTRIES: i32 = 1
 
 export class Builder {
   /** Queries that counted. */
@@ -107,12 +106,9 @@ export class Builder {
   /** Plain-mode queries of each process in arrival order, for `reply error is …`. */
   private readonly recents: IntArray[] = []
   /** (pid, 0) → process; (process, serial) → stream; (process, key) → oldest pending query. */
-  private readonly byPid: PairIndex = new PairIndex()
-  private readonly byPidValues: IntArray = new IntArray(16, GONE)
-  private readonly bySerial: PairIndex = new PairIndex()
-  private readonly bySerialValues: IntArray = new IntArray(64, GONE)
-  private readonly pending: PairIndex = new PairIndex()
-  private readonly pendingValues: IntArray = new IntArray(1024, NO_QUERY)
+  private readonly byPid: PairMap = new PairMap(GONE)
+  private readonly bySerial: PairMap = new PairMap(GONE)
+  private readonly pending: PairMap = new PairMap(NO_QUERY)
 
   private nextSweep: i32 = SWEEP_INTERVAL
   /** The process of the previous line: consecutive lines mostly come from the same one. */
@@ -127,7 +123,7 @@ export class Builder {
   }
 
   /**
-   * Take one dnsmasq message; the answer's details are message.ts's fields.
+   * Take one dnsmasq message.
    *
    * @param name Raw name id, or -1 for messages without one.
    * @param key Its graph key id (-1 for the root or without a name).
@@ -151,21 +147,18 @@ export class Builder {
     implied: i32,
   ): void {
     if (line >= this.nextSweep) this.sweep(line)
-    let process = pid == this.lastPid ? this.lastProcess : this.processOf(pid)
-    if (process < 0) process = this.addProcess(pid, line)
+    let process = pid == this.lastPid ? this.lastProcess : this.byPid.get(pid, 0)
+    if (process == GONE) process = this.addProcess(pid, line)
     this.lastPid = pid
     this.lastProcess = process
     let stream: i32
     if (serial < 0) stream = this.processField(process, PROCESS_PLAIN)
     else {
-      const index = this.bySerial.find(process, serial)
-      stream = index < 0 ? GONE : this.bySerialValues.get(index)
+      stream = this.bySerial.get(process, serial)
       if (stream == GONE) {
         if (this.tail && kind == MESSAGE_QUERY) return
         stream = this.addStream(line)
-        const added = this.bySerial.indexOf(process, serial)
-        this.bySerialValues.reserve(added)
-        this.bySerialValues.set(added, stream)
+        this.bySerial.set(process, serial, stream)
       }
     }
     this.setStreamField(stream, STREAM_LINE, line)
@@ -205,12 +198,12 @@ export class Builder {
 
   /** Settle every pending query; call once after the last line. */
   finish(): void {
-    for (let index = 0; index < this.bySerial.size; index++) {
-      const stream = this.bySerialValues.get(index)
+    for (let entry = 0; entry < this.bySerial.size; entry++) {
+      const stream = this.bySerial.valueAt(entry)
       if (stream != GONE) this.settle(this.streamField(stream, STREAM_QUERY))
     }
-    for (let index = 0; index < this.pending.size; index++) {
-      this.settleChain(this.pendingValues.get(index))
+    for (let entry = 0; entry < this.pending.size; entry++) {
+      this.settleChain(this.pending.valueAt(entry))
     }
   }
 
@@ -245,7 +238,7 @@ export class Builder {
       this.setStreamField(stream, STREAM_QUERY, query)
     } else {
       // A repeated question replaces the earlier one of the same type.
-      this.compactChain(this.pendingIndex(process, keyId), typeId, -1, query)
+      this.compactChain(this.pending.entry(process, keyId), typeId, -1, query)
       this.recents[process].push(query)
     }
   }
@@ -309,8 +302,8 @@ export class Builder {
     this.setStreamField(stream, STREAM_QUERY, NO_QUERY)
     // A placeholder, so that a `reply error` for the handed-over query is not taken as ours.
     this.recents[process].push(this.table.create(keyId, -1, false, -1, -1))
-    this.settleChain(this.pendingOf(process, keyId))
-    this.setPending(process, keyId, NO_QUERY)
+    this.settleChain(this.pending.get(process, keyId))
+    this.pending.set(process, keyId, NO_QUERY)
   }
 
   /** Count `outcome` for `keyId` under the query's type, once per query. */
@@ -334,7 +327,11 @@ export class Builder {
     const table = this.table
     let fallback = NO_QUERY
     let newest = NO_QUERY
-    for (let query = this.pendingOf(process, keyId); query != NO_QUERY; query = table.next(query)) {
+    for (
+      let query = this.pending.get(process, keyId);
+      query != NO_QUERY;
+      query = table.next(query)
+    ) {
       if (table.isDone(query)) continue
       newest = query
       if (table.isAnswered(query)) continue
@@ -365,14 +362,13 @@ export class Builder {
   }
 
   /**
-   * Settle the queries of a name's pending chain (its `pending` index) of `typeId` or from
+   * Settle the queries of a name's pending chain (its `pending` entry) of `typeId` or from
    * before line `before`, drop the settled ones, and append `query` (NO_QUERY: none); a chain
    * left empty is dropped at the next sweep.
    */
-  private compactChain(index: i32, typeId: i32, before: i32, query: i32): void {
+  private compactChain(entry: i32, typeId: i32, before: i32, query: i32): void {
     const table = this.table
-    const values = this.pendingValues
-    const head = values.get(index)
+    const head = this.pending.valueAt(entry)
     let first = NO_QUERY
     let last = NO_QUERY
     for (let earlier = head; earlier != NO_QUERY; earlier = table.next(earlier)) {
@@ -388,11 +384,11 @@ export class Builder {
       last = query
     }
     if (last == NO_QUERY) {
-      values.set(index, NO_QUERY)
+      this.pending.setValueAt(entry, NO_QUERY)
       return
     }
     table.setNext(last, NO_QUERY)
-    values.set(index, first)
+    this.pending.setValueAt(entry, first)
   }
 
   /** Settle a pending chain from its oldest query on. */
@@ -409,25 +405,28 @@ export class Builder {
     for (let process = 0; process < this.processCount; process++) {
       this.setProcessField(process, PROCESS_ENTRIES, 0)
     }
-    for (let index = 0; index < this.bySerial.size; index++) {
-      const stream = this.bySerialValues.get(index)
+    const bySerial = this.bySerial
+    for (let entry = 0; entry < bySerial.size; entry++) {
+      const stream = bySerial.valueAt(entry)
       if (stream == GONE) continue
       if (this.streamField(stream, STREAM_LINE) >= oldest) {
-        this.countEntry(this.bySerial.firsts.get(index))
+        this.countEntry(bySerial.pairs.firsts.get(entry))
         continue
       }
       const query = this.streamField(stream, STREAM_QUERY)
       if (query != NO_QUERY && table.line(query) < oldest) this.settle(query)
       this.freeStreams.push(stream)
-      this.bySerialValues.set(index, GONE)
+      bySerial.setValueAt(entry, GONE)
     }
-    for (let index = 0; index < this.pending.size; index++) {
-      if (this.pendingValues.get(index) == NO_QUERY) continue
-      this.compactChain(index, -1, oldest, NO_QUERY)
-      if (this.pendingValues.get(index) != NO_QUERY) this.countEntry(this.pending.firsts.get(index))
+    const pending = this.pending
+    for (let entry = 0; entry < pending.size; entry++) {
+      if (pending.valueAt(entry) == NO_QUERY) continue
+      this.compactChain(entry, -1, oldest, NO_QUERY)
+      if (pending.valueAt(entry) != NO_QUERY) this.countEntry(pending.pairs.firsts.get(entry))
     }
-    for (let index = 0; index < this.byPid.size; index++) {
-      const process = this.byPidValues.get(index)
+    const byPid = this.byPid
+    for (let entry = 0; entry < byPid.size; entry++) {
+      const process = byPid.valueAt(entry)
       if (process == GONE) continue
       const recent = this.recents[process]
       let kept = 0
@@ -443,27 +442,25 @@ export class Builder {
       ) {
         this.freeStreams.push(plain)
         this.freeProcesses.push(process)
-        this.byPidValues.set(index, GONE)
+        byPid.setValueAt(entry, GONE)
       }
     }
-    this.bySerial.retain(this.bySerialValues, GONE)
-    this.pending.retain(this.pendingValues, NO_QUERY)
-    this.byPid.retain(this.byPidValues, GONE)
+    bySerial.compact()
+    pending.compact()
+    byPid.compact()
 
     table.startMarking()
-    for (let index = 0; index < this.pending.size; index++) {
-      const head = this.pendingValues.get(index)
+    for (let entry = 0; entry < pending.size; entry++) {
+      const head = pending.valueAt(entry)
       for (let query = head; query != NO_QUERY; query = table.next(query)) table.mark(query)
     }
-    for (let index = 0; index < this.byPid.size; index++) {
-      const process = this.byPidValues.get(index)
+    for (let entry = 0; entry < byPid.size; entry++) {
+      const process = byPid.valueAt(entry)
       const recent = this.recents[process]
       for (let at = 0; at < recent.length; at++) table.mark(recent.get(at))
       this.markStream(this.processField(process, PROCESS_PLAIN))
     }
-    for (let index = 0; index < this.bySerial.size; index++) {
-      this.markStream(this.bySerialValues.get(index))
-    }
+    for (let entry = 0; entry < bySerial.size; entry++) this.markStream(bySerial.valueAt(entry))
     table.sweepUnmarked()
     this.lastPid = -1
     this.lastProcess = -1
@@ -496,11 +493,6 @@ export class Builder {
     return askOnce(this.clientLabels, clientId, labelOf)
   }
 
-  private processOf(pid: i32): i32 {
-    const index = this.byPid.find(pid, 0)
-    return index < 0 ? -1 : this.byPidValues.get(index)
-  }
-
   private addProcess(pid: i32, line: i32): i32 {
     let process: i32
     if (this.freeProcesses.length > 0) process = this.freeProcesses.pop()
@@ -510,11 +502,8 @@ export class Builder {
       this.recents.push(new IntArray(64, 0))
     }
     this.recents[process].length = 0
-    this.setProcessField(process, PROCESS_PID, pid)
     this.setProcessField(process, PROCESS_PLAIN, this.addStream(line))
-    const index = this.byPid.indexOf(pid, 0)
-    this.byPidValues.reserve(index)
-    this.byPidValues.set(index, process)
+    this.byPid.set(pid, 0, process)
     return process
   }
 
@@ -532,22 +521,6 @@ export class Builder {
     this.setStreamField(stream, STREAM_LAST_RECORDED, NO_KEY)
     this.setStreamField(stream, STREAM_LINE, line)
     return stream
-  }
-
-  private pendingOf(process: i32, keyId: i32): i32 {
-    const index = this.pending.find(process, keyId)
-    return index < 0 ? NO_QUERY : this.pendingValues.get(index)
-  }
-
-  private setPending(process: i32, keyId: i32, query: i32): void {
-    this.pendingValues.set(this.pendingIndex(process, keyId), query)
-  }
-
-  /** The `pending` index of a name's chain in a process, made room for (NO_QUERY when new). */
-  private pendingIndex(process: i32, keyId: i32): i32 {
-    const index = this.pending.indexOf(process, keyId)
-    this.pendingValues.reserve(index)
-    return index
   }
 
   @inline private streamField(stream: i32, field: i32): i32 {

@@ -64,7 +64,7 @@ export class IntArray {
 
 /**
  * Pairs of non-negative integers numbered 0, 1, 2 … as they first appear. `retain` drops
- * pairs in place, which is how the maps built on it forget entries.
+ * pairs in place, which is how PairMap forgets entries.
  */
 export class PairIndex {
   size: i32 = 0
@@ -149,6 +149,54 @@ export class PairIndex {
       table.set(slot * 3 + 1, second)
       table.set(slot * 3 + 2, index)
     }
+  }
+}
+
+/**
+ * A map from pairs to values: a pair index with a value per pair (its entry). An entry whose
+ * value is set to `gone` is dropped at the next `compact`.
+ */
+export class PairMap {
+  readonly pairs: PairIndex = new PairIndex()
+  private readonly values: IntArray
+
+  constructor(private gone: i32) {
+    this.values = new IntArray(64, gone)
+  }
+
+  /** Entries in use: 0 … size-1. */
+  get size(): i32 {
+    return this.pairs.size
+  }
+
+  /** The value of `(first, second)`, or `gone`. */
+  get(first: i32, second: i32): i32 {
+    const entry = this.pairs.find(first, second)
+    return entry < 0 ? this.gone : this.values.get(entry)
+  }
+
+  set(first: i32, second: i32, value: i32): void {
+    this.values.set(this.entry(first, second), value)
+  }
+
+  /** The entry of `(first, second)`, made when new (with the value `gone`). */
+  entry(first: i32, second: i32): i32 {
+    const entry = this.pairs.indexOf(first, second)
+    this.values.reserve(entry)
+    return entry
+  }
+
+  valueAt(entry: i32): i32 {
+    return this.values.get(entry)
+  }
+
+  setValueAt(entry: i32, value: i32): void {
+    this.values.set(entry, value)
+  }
+
+  /** Drop the entries whose value is `gone`; the others are renumbered in order. */
+  compact(): void {
+    this.pairs.retain(this.values, this.gone)
   }
 }
 
