@@ -34,7 +34,7 @@ const OTHER_SLOT: i32 = 1 << 30
 
 export class NameCounters {
   /** -1 in the header until set (no time, not observed, no address), no client bits. */
-  readonly names: IntArray = new IntArray(1024 * NAME_STRIDE, 0)
+  private readonly names: IntArray = new IntArray(1024 * NAME_STRIDE, 0)
   /** Slot records (SLOT_STRIDE numbers) of types other than A and AAAA. */
   private readonly slots: IntArray = new IntArray(256 * SLOT_STRIDE, 0)
   private slotCount: i32 = 0
@@ -122,9 +122,20 @@ export class NameCounters {
     return this.names.get(keyId * NAME_STRIDE + FIRST_LINE)
   }
 
-  /** Where in `names` the name's INLINE_ADDRESSES ids of `family` (0: IPv4, 1: IPv6) are. */
-  addressBase(keyId: i32, family: i32): i32 {
-    return keyId * NAME_STRIDE + ADDRESSES + family * INLINE_ADDRESSES
+  /**
+   * Inline address `index` (0 … INLINE_ADDRESSES-1) of `family` (0: IPv4, 1: IPv6) of a name
+   * made room for, or -1; they fill in order.
+   */
+  address(keyId: i32, family: i32, index: i32): i32 {
+    return this.names.get(this.addressAt(keyId, family, index))
+  }
+
+  setAddress(keyId: i32, family: i32, index: i32, address: i32): void {
+    this.names.set(this.addressAt(keyId, family, index), address)
+  }
+
+  private addressAt(keyId: i32, family: i32, index: i32): i32 {
+    return keyId * NAME_STRIDE + ADDRESSES + family * INLINE_ADDRESSES + index
   }
 
   /** Push every slot record with a count to `output`: inline A/AAAA first, then the others. */
@@ -165,13 +176,12 @@ export class AddressSets {
   ) {}
 
   add(keyId: i32, address: i32): void {
-    const names = this.counters.names
-    const base = this.counters.addressBase(keyId, this.family)
-    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const known = names.get(index)
+    const counters = this.counters
+    for (let index = 0; index < INLINE_ADDRESSES; index++) {
+      const known = counters.address(keyId, this.family, index)
       if (known == address) return
       if (known < 0) {
-        names.set(index, address)
+        counters.setAddress(keyId, this.family, index, address)
         return
       }
     }

@@ -39,9 +39,8 @@ export function addressPairs(family: i32): i32 {
   output.length = 0
   const counters = builder.counters
   for (let keyId = 0; keyId < counters.capacity; keyId++) {
-    const base = counters.addressBase(keyId, family)
-    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const address = counters.names.get(index)
+    for (let index = 0; index < INLINE_ADDRESSES; index++) {
+      const address = counters.address(keyId, family, index)
       if (address < 0) break
       output.push(keyId)
       output.push(addresses.idAt(address))

@@ -43,6 +43,8 @@ import {
   messageStart,
   parseExtraFields,
   parsePrefix,
+  SHAPE_PLAIN,
+  SHAPE_SYSLOG,
   TAG_DNSMASQ,
   TAG_FOREIGN,
   TAG_UNKNOWN,
@@ -73,7 +75,7 @@ export const RECORD_CAPACITY: i32 = 8192
 export const RECORD_FIELDS: i32 = 8
 
 // A record's kind (field 0).
-/** A dnsmasq line whose message nobody recognised; field NAME holds where the message starts. */
+/** A dnsmasq line whose message nobody recognised; FIELD_MESSAGE holds where it starts. */
 export const RECORD_UNKNOWN: i32 = 1
 /** A line of no known shape. */
 export const RECORD_UNPARSED: i32 = 2
@@ -196,9 +198,9 @@ export function extraLines(): i32 {
   return extraCount
 }
 
-/** dnsmasq lines per shape: 0 plain, 1 syslog, 2 journald. */
+/** dnsmasq lines of one SHAPE_*. */
 export function shapeLines(shape: i32): i32 {
-  return shape == 0 ? plainCount : shape == 1 ? syslogCount : journaldCount
+  return shape == SHAPE_PLAIN ? plainCount : shape == SHAPE_SYSLOG ? syslogCount : journaldCount
 }
 
 function scanLine(start: i32, end: i32): void {
@@ -237,8 +239,8 @@ function scanLine(start: i32, end: i32): void {
 }
 
 function countShape(): void {
-  if (lineShape == 0) plainCount++
-  else if (lineShape == 1) syslogCount++
+  if (lineShape == SHAPE_PLAIN) plainCount++
+  else if (lineShape == SHAPE_SYSLOG) syslogCount++
   else journaldCount++
   if (lineSerial >= 0) extraCount++
 }
@@ -315,9 +317,9 @@ function internName(): void {
 function addressOf(): i32 {
   const counters = builder.counters
   if (lastKey >= 0 && counters.isObserved(lastKey)) {
-    const base = counters.addressBase(lastKey, answer == ANSWER_ADDRESS_V6 ? 1 : 0)
-    for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-      const known = counters.names.get(index)
+    const family = answer == ANSWER_ADDRESS_V6 ? 1 : 0
+    for (let index = 0; index < INLINE_ADDRESSES; index++) {
+      const known = counters.address(lastKey, family, index)
       if (known < 0) break
       if (addresses.holdsAt(known, addressStart, addressEnd)) return known
     }
@@ -335,9 +337,9 @@ export let touched: i32 = 0
  */
 function touchAddresses(type: i32): void {
   if (type > TYPE_AAAA || lastKey < 0 || !builder.counters.isObserved(lastKey)) return
-  const base = builder.counters.addressBase(lastKey, type == TYPE_AAAA ? 1 : 0)
-  for (let index = base; index < base + INLINE_ADDRESSES; index++) {
-    const known = builder.counters.names.get(index)
+  const family = type == TYPE_AAAA ? 1 : 0
+  for (let index = 0; index < INLINE_ADDRESSES; index++) {
+    const known = builder.counters.address(lastKey, family, index)
     if (known < 0) break
     touched ^= addresses.idAt(known)
   }
