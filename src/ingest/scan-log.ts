@@ -179,13 +179,14 @@ export class LogScanner {
     const end = input + this.pending
     let start = input
     if (this.skipping) {
-      const newline = scanner.bytes.indexOf(0x0a, start)
-      if (newline < 0 || newline >= end) {
+      // Only within the input: past it lies the rest of the scanner's memory.
+      const newline = scanner.bytes.subarray(start, end).indexOf(0x0a)
+      if (newline < 0) {
         this.pending = 0
         return
       }
       this.skipping = false
-      start = newline + 1
+      start += newline + 1
     }
     for (;;) {
       const next = scanner.exports.scan(start, end)

@@ -96,7 +96,7 @@ export class StateMerger {
       const firstSeen = names[base + 2] as number
       if (seen >= 0 && (firstSeen < 0 || seen < firstSeen)) names[base + 2] = seen
       if (last > (names[base + 3] as number)) names[base + 3] = last
-      this.addClientBits(base, state.names[at + 4] as number, bitLabels)
+      this.addClientBits(base / MERGED_NAME, state.names[at + 4] as number, bitLabels)
     }
     for (let at = 0; at < state.slots.length; at += SLOT_STRIDE) {
       const slot = this.slotIndex.indexOf(
@@ -112,13 +112,10 @@ export class StateMerger {
     addPairs(this.v4, state.v4, keys, addresses)
     addPairs(this.v6, state.v6, keys, addresses)
     addPairs(this.cnames, state.cnames, keys, keys)
+    // A label past this state's client bits may fall within the merged ones, and back.
     for (let at = 0; at < state.clients.length; at += 2) {
-      // A label past this state's client bits may fall within the merged ones.
-      const base = (keys[state.clients[at] as number] as number) * MERGED_NAME
-      const label = labels[state.clients[at + 1] as number] as number
-      if (label < CLIENT_LABEL_BITS)
-        this.names[base + 4] = (this.names[base + 4] as number) | (1 << label)
-      else this.clients.add(base / MERGED_NAME, label)
+      const keyId = keys[state.clients[at] as number] as number
+      this.addClient(keyId, labels[state.clients[at + 1] as number] as number)
     }
     for (const [keyId, spellings] of state.rawNames) {
       const key = keys[keyId] as number
@@ -134,14 +131,20 @@ export class StateMerger {
   }
 
   /** Add a name's client bits, numbered by `bitLabels`' state, to its merged record. */
-  private addClientBits(base: number, bits: number, bitLabels: Int32Array): void {
-    let merged = this.names[base + 4] as number
+  private addClientBits(keyId: number, bits: number, bitLabels: Int32Array): void {
     for (let rest = bits; rest !== 0; rest &= rest - 1) {
-      const label = bitLabels[31 - Math.clz32(rest & -rest)] as number
-      if (label < CLIENT_LABEL_BITS) merged |= 1 << label
-      else this.clients.add(base / MERGED_NAME, label)
+      this.addClient(keyId, bitLabels[31 - Math.clz32(rest & -rest)] as number)
     }
-    this.names[base + 4] = merged
+  }
+
+  /** Note merged client `label` for merged key `keyId`: as a bit when it has one, else a pair. */
+  private addClient(keyId: number, label: number): void {
+    if (label >= CLIENT_LABEL_BITS) {
+      this.clients.add(keyId, label)
+      return
+    }
+    const at = keyId * MERGED_NAME + 4
+    this.names[at] = (this.names[at] as number) | (1 << label)
   }
 
   /** @param lineOffsets Per slice, the lines before it, added to its line numbers. */
