@@ -32,6 +32,7 @@ import {
   TYPE_A,
   TYPE_AAAA,
 } from './message'
+import {Interner} from './interner'
 import {AddressSets, CLIENT_LABEL_BITS, NameCounters} from './name-counters'
 import {NO_QUERY, QueryTable} from './query-table'
 import {IntArray, PairIndex, PairMap} from './tables'
@@ -93,8 +94,6 @@ export class Builder {
 
   private readonly reversedKeys: IntArray = new IntArray(1024, UNKNOWN)
   private readonly clientLabels: IntArray = new IntArray(64, UNKNOWN)
-  /** 1 for raw name ids already reported as spellings of their name. */
-  private readonly spellings: IntArray = new IntArray(1024, 0)
 
   private readonly streams: IntArray = new IntArray(64 * STREAM_STRIDE, 0)
   private streamCount: i32 = 0
@@ -115,8 +114,9 @@ export class Builder {
   private lastPid: i32 = -1
   private lastProcess: i32 = -1
 
-  constructor() {
-    const counters = new NameCounters()
+  /** @param names The raw names' interner (see NameCounters). */
+  constructor(private readonly names: Interner) {
+    const counters = new NameCounters(names)
     this.counters = counters
     this.v4 = new AddressSets(counters, 0)
     this.v6 = new AddressSets(counters, 1)
@@ -125,8 +125,10 @@ export class Builder {
   /**
    * Take one dnsmasq message.
    *
-   * @param name Raw name id, or -1 for messages without one.
+   * @param raw The raw name's arena offset (the names interner's `found`), or -1 for messages
+   *   without a name.
    * @param key Its graph key id (-1 for the root or without a name).
+   * @param record The key's counters record (-1 when `key` is).
    * @param type Query type id (queries).
    * @param client Client id (queries).
    * @param address Address handle (address answers; see scanner.ts's addressOf), else -1.
@@ -137,8 +139,9 @@ export class Builder {
     serial: i32,
     time: i32,
     line: i32,
-    name: i32,
+    raw: i32,
     key: i32,
+    record: i32,
     type: i32,
     client: i32,
     answer: i32,
@@ -164,7 +167,7 @@ export class Builder {
     this.setStreamField(stream, STREAM_LINE, line)
     if (kind == MESSAGE_QUERY) {
       if (this.tail) this.handOver(stream, process, key)
-      else this.addQuery(stream, process, serial, time, line, name, key, type, client)
+      else this.addQuery(stream, process, serial, time, line, raw, key, record, type, client)
     } else if (kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
       this.addAnswer(
         stream,
@@ -172,8 +175,9 @@ export class Builder {
         serial,
         time,
         line,
-        name,
+        raw,
         key,
+        record,
         answer,
         address,
         implied,
@@ -188,8 +192,10 @@ export class Builder {
         serial >= 0 ? this.streamField(stream, STREAM_QUERY) : this.latestWaiting(process)
       const table = this.table
       if (query != NO_QUERY && table.isCounted(query) && !table.isDone(query)) {
-        this.record(query, table.keyId(query), OUTCOME_REFUSED)
-        this.counters.seenAt(table.keyId(query), time)
+        const keyId = table.keyId(query)
+        const record = this.counters.recordOf(keyId)
+        this.record(query, keyId, record, OUTCOME_REFUSED)
+        this.counters.seenAt(record, time)
       }
     }
     // Anything but an answer (a forward, say) ends a run of answers.
@@ -213,8 +219,9 @@ export class Builder {
     serial: i32,
     time: i32,
     line: i32,
-    rawId: i32,
+    raw: i32,
     keyId: i32,
+    record: i32,
     typeId: i32,
     client: i32,
   ): void {
@@ -223,13 +230,13 @@ export class Builder {
     let slot = -1
     const counters = this.counters
     if (counted) {
-      this.observe(rawId, keyId, line)
-      slot = counters.slot(keyId, typeId)
+      this.observe(raw, keyId, record, line)
+      slot = counters.slot(record, keyId, typeId)
       counters.countQuery(slot)
       // A name is asked by the same few clients over and over: their labels are bits.
-      if (label < CLIENT_LABEL_BITS) counters.addClient(keyId, label)
+      if (label < CLIENT_LABEL_BITS) counters.addClient(record, label)
       else this.clients.indexOf(keyId, label)
-      counters.seenAt(keyId, time)
+      counters.seenAt(record, time)
       this.queries++
     }
     const query = this.table.create(keyId, typeId, counted, slot, line)
@@ -249,8 +256,9 @@ export class Builder {
     serial: i32,
     time: i32,
     line: i32,
-    rawId: i32,
+    raw: i32,
     key: i32,
+    keyRecord: i32,
     answer: i32,
     address: i32,
     implied: i32,
@@ -258,11 +266,13 @@ export class Builder {
     local: i32,
   ): void {
     let keyId = key
-    let spelling = rawId
+    let record = keyRecord
+    let spelling = raw
     if (answer == ANSWER_OTHER) {
-      const reversed = this.reversedKey(rawId)
+      const reversed = this.reversedKey(raw)
       if (reversed != NO_KEY) {
         keyId = reversed
+        record = this.counters.recordOf(reversed)
         spelling = -1
       }
     }
@@ -279,14 +289,14 @@ export class Builder {
     let recorded = NO_KEY
     // An answer that matches no query (the log started mid-query, or lost lines) is dropped.
     if (query != NO_QUERY && table.isCounted(query) && keyId != NO_KEY) {
-      this.observe(spelling, keyId, line)
+      this.observe(spelling, keyId, record, line)
       recorded = keyId
       const lastRecorded = this.streamField(stream, STREAM_LAST_RECORDED)
       if (chained && lastRecorded != NO_KEY) this.cnames.indexOf(lastRecorded, keyId)
-      this.record(query, keyId, outcomeOf(kind, answer, local))
-      if (answer == ANSWER_ADDRESS_V4) this.v4.add(keyId, address)
-      else if (answer == ANSWER_ADDRESS_V6) this.v6.add(keyId, address)
-      this.counters.seenAt(keyId, time)
+      this.record(query, keyId, record, outcomeOf(kind, answer, local))
+      if (answer == ANSWER_ADDRESS_V4) this.v4.add(record, keyId, address)
+      else if (answer == ANSWER_ADDRESS_V6) this.v6.add(record, keyId, address)
+      this.counters.seenAt(record, time)
     }
     this.setStreamField(stream, STREAM_LAST_KEY, keyId == NO_KEY ? -2 : keyId)
     this.setStreamField(stream, STREAM_LAST_CNAME, answer == ANSWER_CNAME ? 1 : 0)
@@ -306,15 +316,15 @@ export class Builder {
     this.pending.set(process, keyId, NO_QUERY)
   }
 
-  /** Count `outcome` for `keyId` under the query's type, once per query. */
-  private record(query: i32, keyId: i32, outcome: i32): void {
+  /** Count `outcome` for `keyId` (its counters `record`) under the query's type, once per query. */
+  private record(query: i32, keyId: i32, record: i32, outcome: i32): void {
     const table = this.table
     table.markAnswered(query)
     if (!table.recordOnce(query, keyId, outcome)) return
     const slot =
       keyId == table.keyId(query)
         ? table.slot(query)
-        : this.counters.slot(keyId, table.typeId(query))
+        : this.counters.slot(record, keyId, table.typeId(query))
     this.counters.countOutcome(slot, outcome)
   }
 
@@ -475,18 +485,14 @@ export class Builder {
     this.setProcessField(process, PROCESS_ENTRIES, this.processField(process, PROCESS_ENTRIES) + 1)
   }
 
-  /** Mark a name observed and report a spelling not reported before (rawId -1: none). */
-  private observe(rawId: i32, keyId: i32, line: i32): void {
-    this.counters.observe(keyId, line)
-    if (rawId < 0) return
-    this.spellings.reserve(rawId)
-    if (this.spellings.get(rawId) != 0) return
-    this.spellings.set(rawId, 1)
-    spelled(rawId, keyId)
+  /** Mark a name observed and report a spelling not reported before (raw -1: none). */
+  private observe(raw: i32, keyId: i32, record: i32, line: i32): void {
+    this.counters.observe(record, line)
+    if (raw >= 0 && this.counters.isNewSpelling(raw)) spelled(this.names.idAt(raw), keyId)
   }
 
-  private reversedKey(rawId: i32): i32 {
-    return askOnce(this.reversedKeys, rawId, reversedKeyOf)
+  private reversedKey(raw: i32): i32 {
+    return askOnce(this.reversedKeys, this.names.idAt(raw), reversedKeyOf)
   }
 
   private labelOf(clientId: i32): i32 {

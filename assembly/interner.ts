@@ -6,7 +6,9 @@
  * Probing is where ingest waits for memory on a log with tens of thousands of names, so each
  * value is one arena record (hash, length, id, a payload the caller may set, then the bytes)
  * and the table holds the records' offsets: a lookup costs the miss of its slot and the miss
- * of the record, whose header rules out other values before their bytes are compared.
+ * of the record, whose header rules out other values before their bytes are compared. An
+ * interner may give each record room for more (`extraBytes`, after the value's bytes): what
+ * its owner keeps per value there arrives in the cache with the value itself.
  */
 import {byteAt, sameBytes} from './bytes'
 
@@ -34,7 +36,8 @@ export class Interner {
   private arenaUsed: i32 = 0
   private arenaCapacity: i32 = 16_384
 
-  constructor() {
+  /** @param extraBytes Room per record for its owner (see `extraAt`), a multiple of 4. */
+  constructor(private readonly extraBytes: i32 = 0) {
     this.slots = emptySlots(this.slotCount)
     this.offsets = allocate(this.offsetCapacity * 4)
     this.arena = allocate(this.arenaCapacity)
@@ -79,6 +82,24 @@ export class Interner {
     return load<i32>(<usize>record, 4) == length && sameBytes(record + HEADER, start, length)
   }
 
+  /** Where the arena starts now: offsets stay valid when it grows, addresses do not. */
+  get base(): i32 {
+    return this.arena
+  }
+
+  /** The arena offset of the room for the owner in the record at arena offset `offset`. */
+  extraAt(offset: i32): i32 {
+    return offset + HEADER + ((load<i32>(<usize>(this.arena + offset), 4) + 3) & ~3)
+  }
+
+  /** A block of `bytes` (a multiple of 4) in the arena, apart from any value: its offset. */
+  block(bytes: i32): i32 {
+    this.reserve(bytes)
+    const offset = this.arenaUsed
+    this.arenaUsed += bytes
+    return offset
+  }
+
   /** The id of the record at arena offset `offset`. */
   idAt(offset: i32): i32 {
     return load<i32>(<usize>(this.arena + offset), 8)
@@ -102,12 +123,8 @@ export class Interner {
   private add(start: i32, length: i32, hash: i32, slot: i32): i32 {
     const id = this.size++
     // Records start on 4-byte boundaries, so that their headers load aligned.
-    const bytes = HEADER + ((length + 3) & ~3)
-    if (this.arenaUsed + bytes > this.arenaCapacity) {
-      const capacity = max(this.arenaCapacity * 2, this.arenaUsed + bytes)
-      this.arena = grow(this.arena, this.arenaUsed, capacity)
-      this.arenaCapacity = capacity
-    }
+    const bytes = HEADER + ((length + 3) & ~3) + this.extraBytes
+    this.reserve(bytes)
     if (id >= this.offsetCapacity) {
       const capacity = this.offsetCapacity * 2
       this.offsets = grow(this.offsets, this.offsetCapacity * 4, capacity * 4)
@@ -126,6 +143,14 @@ export class Interner {
     this.found = offset
     if (this.size * 2 > this.slotCount) this.rehash()
     return id
+  }
+
+  /** Make room for `bytes` more in the arena. */
+  private reserve(bytes: i32): void {
+    if (this.arenaUsed + bytes <= this.arenaCapacity) return
+    const capacity = max(this.arenaCapacity * 2, this.arenaUsed + bytes)
+    this.arena = grow(this.arena, this.arenaUsed, capacity)
+    this.arenaCapacity = capacity
   }
 
   private rehash(): void {

@@ -2,7 +2,6 @@
  * What the scan found, read out for the scan state (src/ingest/scan-log.ts): each call fills
  * `output` and returns how many numbers it holds.
  */
-import {INLINE_ADDRESSES} from './name-counters'
 import {IntArray, PairIndex} from './tables'
 import {addresses, builder} from './values'
 
@@ -15,15 +14,7 @@ export function outputPointer(): i32 {
 /** Per observed name (NAME_RECORD numbers): key id, first line, first/last seen, client bits. */
 export function observedNames(): i32 {
   output.length = 0
-  const counters = builder.counters
-  for (let keyId = 0; keyId < counters.capacity; keyId++) {
-    if (!counters.isObserved(keyId)) continue
-    output.push(keyId)
-    output.push(counters.firstLine(keyId))
-    output.push(counters.first(keyId))
-    output.push(counters.last(keyId))
-    output.push(counters.clientBits(keyId))
-  }
+  builder.counters.pushNames(output)
   return output.length
 }
 
@@ -37,20 +28,14 @@ export function slotRecords(): i32 {
 /** (key, address id) pairs of one family (0: IPv4, 1: IPv6). */
 export function addressPairs(family: i32): i32 {
   output.length = 0
-  const counters = builder.counters
-  for (let keyId = 0; keyId < counters.capacity; keyId++) {
-    for (let index = 0; index < INLINE_ADDRESSES; index++) {
-      const address = counters.address(keyId, family, index)
-      if (address < 0) break
-      output.push(keyId)
-      output.push(addresses.idAt(address))
-    }
-  }
+  builder.counters.pushAddresses(output, family)
   const overflow = (family == 0 ? builder.v4 : builder.v6).overflow
   for (let index = 0; index < overflow.size; index++) {
     output.push(overflow.firsts.get(index))
-    output.push(addresses.idAt(overflow.seconds.get(index)))
+    output.push(overflow.seconds.get(index))
   }
+  // Handles (arena offsets) become the address ids the scan state's dictionary is keyed by.
+  for (let at = 1; at < output.length; at += 2) output.set(at, addresses.idAt(output.get(at)))
   return output.length
 }
 

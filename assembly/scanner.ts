@@ -256,15 +256,17 @@ function addRecord(kind: i32, line: i32, start: i32, end: i32): i32 {
 }
 
 function addMessage(kind: i32, line: i32): void {
-  let name = -1
+  let raw = -1
   let key = -1
+  let record = -1
   let type = -1
   let client = -1
   let address = -1
   if (kind == MESSAGE_QUERY || kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
     internName()
-    name = lastName
+    raw = lastRaw
     key = lastKey
+    record = lastRecord
     if (kind == MESSAGE_QUERY) {
       type = internType(typeStart, typeEnd)
       client = clients.intern(clientStart, clientEnd)
@@ -279,8 +281,9 @@ function addMessage(kind: i32, line: i32): void {
     lineSerial,
     lineTime,
     line,
-    name,
+    raw,
     key,
+    record,
     type,
     client,
     answer,
@@ -290,23 +293,29 @@ function addMessage(kind: i32, line: i32): void {
   )
 }
 
-/** The raw name id and graph key id of the last message with a name. */
-let lastName: i32 = -1
+/**
+ * The last message's name: its arena offset in the names interner, its graph key id and its
+ * key's counters record (-1 for the root).
+ */
+let lastRaw: i32 = -1
 let lastKey: i32 = -1
+let lastRecord: i32 = -1
 
 /**
- * Set lastName and lastKey for the message's name: mostly the name of the message before (a
- * query, then its answers). Each raw name's key is asked of the host once and kept as the
- * name's payload.
+ * Set lastRaw, lastKey and lastRecord for the message's name: mostly the name of the message
+ * before (a query, then its answers). Each raw name's key is asked of the host once and kept
+ * as the name's payload.
  */
 function internName(): void {
-  if (lastName >= 0 && names.holds(lastName, nameStart, nameEnd)) return
-  lastName = names.intern(nameStart, nameEnd)
+  if (lastRaw >= 0 && names.holdsAt(lastRaw, nameStart, nameEnd)) return
+  const id = names.intern(nameStart, nameEnd)
+  lastRaw = names.found
   lastKey = names.payload()
   if (lastKey == NO_PAYLOAD) {
-    lastKey = keyOf(lastName)
+    lastKey = keyOf(id)
     names.setPayload(lastKey)
-  }
+    lastRecord = builder.counters.attach(lastRaw, lastKey)
+  } else lastRecord = builder.counters.recordOfRaw(lastRaw)
 }
 
 /**
@@ -316,10 +325,10 @@ function internName(): void {
  */
 function addressOf(): i32 {
   const counters = builder.counters
-  if (lastKey >= 0 && counters.isObserved(lastKey)) {
+  if (lastRecord >= 0 && counters.isObserved(lastRecord)) {
     const family = answer == ANSWER_ADDRESS_V6 ? 1 : 0
     for (let index = 0; index < INLINE_ADDRESSES; index++) {
-      const known = counters.address(lastKey, family, index)
+      const known = counters.address(lastRecord, family, index)
       if (known < 0) break
       if (addresses.holdsAt(known, addressStart, addressEnd)) return known
     }
@@ -336,10 +345,10 @@ export let touched: i32 = 0
  * ones, AAAA: its IPv6 ones), while the query itself is processed: the loads then overlap.
  */
 function touchAddresses(type: i32): void {
-  if (type > TYPE_AAAA || lastKey < 0 || !builder.counters.isObserved(lastKey)) return
+  if (type > TYPE_AAAA || lastRecord < 0 || !builder.counters.isObserved(lastRecord)) return
   const family = type == TYPE_AAAA ? 1 : 0
   for (let index = 0; index < INLINE_ADDRESSES; index++) {
-    const known = builder.counters.address(lastKey, family, index)
+    const known = builder.counters.address(lastRecord, family, index)
     if (known < 0) break
     touched ^= addresses.idAt(known)
   }

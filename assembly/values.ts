@@ -4,9 +4,10 @@
  */
 import {Builder} from './builder'
 import {Interner} from './interner'
+import {RAW_NAME_ROOM} from './name-counters'
 
-export const names = new Interner()
-export const builder = new Builder()
+export const names = new Interner(RAW_NAME_ROOM)
+export const builder = new Builder(names)
 export const types = new Interner()
 export const clients = new Interner()
 export const addresses = new Interner()
