@@ -44,47 +44,37 @@ export function graphToDocument(root: Root): GraphDocument {
 
 /** The document's text: two-space JSON with a final newline. */
 export function serializeGraph(root: Root): string {
-  // Byte for byte `JSON.stringify(graphToDocument(root), undefined, 2)`, built a batch of
-  // names at a time so that a large graph is never held twice (tree and document) at once.
-  const head = JSON.stringify(
-    {schema: GRAPH_SCHEMA, runs: root.data?.runs ?? 0, sources: root.data?.sources ?? []},
-    undefined,
-    2,
-  )
+  // Byte for byte `JSON.stringify(graphToDocument(root), undefined, 2)`, in one native call
+  // over views that share what is already in document shape instead of copying it.
   const nodes = [...observedNodes(root)].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   )
-  if (nodes.length === 0) return `${head.slice(0, -2)},\n  "names": {}\n}\n`
-  const parts = [`${head.slice(0, -2)},\n  "names": {\n`]
-  for (let start = 0; start < nodes.length; start += SERIALIZE_BATCH) {
-    if (start > 0) parts.push(',\n')
-    parts.push(serializeNames(nodes.slice(start, start + SERIALIZE_BATCH)))
+  const head: Omit<GraphDocument, 'names'> = {
+    schema: GRAPH_SCHEMA,
+    runs: root.data?.runs ?? 0,
+    sources: root.data?.sources ?? [],
   }
-  parts.push('\n  }\n}\n')
-  return parts.join('')
-}
-
-/** Names stringified per call: one native `JSON.stringify` beats thousands of small ones. */
-const SERIALIZE_BATCH = 1024
-const BATCH_HEAD = '{\n  "n": {\n'
-const BATCH_TAIL = '\n  }\n}'
-
-/** `"name": {…}` entries indented for the `names` record, comma-separated, no final newline. */
-function serializeNames(nodes: Array<DomainNode & {data: {observation: Observation}}>): string {
-  if (nodes.some((node) => isArrayIndex(node.name))) {
-    // Objects list such keys first, whatever the insertion order: keep the sorted order.
-    return nodes
-      .map(
-        (node) =>
-          `    ${JSON.stringify(node.name)}: ${JSON.stringify(documentView(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
-      )
-      .join(',\n')
-  }
+  if (nodes.some((node) => isArrayIndex(node.name))) return serializeInOrder(head, nodes)
   const names: Record<string, Observation> = {}
   for (const node of nodes) names[node.name] = documentView(node.data.observation)
-  // Nested one level deeper than `names`, the entries come out with the document's indentation.
-  const text = JSON.stringify({n: names}, undefined, 2)
-  return text.slice(BATCH_HEAD.length, -BATCH_TAIL.length)
+  return `${JSON.stringify({...head, names}, undefined, 2)}\n`
+}
+
+/**
+ * The document's text when some names are array indexes (`"0"`, `"42"`): objects list such
+ * keys first whatever the insertion order, so each entry is stringified on its own to keep the
+ * sorted order.
+ */
+function serializeInOrder(
+  head: Omit<GraphDocument, 'names'>,
+  nodes: Array<DomainNode & {data: {observation: Observation}}>,
+): string {
+  const entries = nodes.map(
+    (node) =>
+      `    ${JSON.stringify(node.name)}: ${JSON.stringify(documentView(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
+  )
+  const text = JSON.stringify(head, undefined, 2)
+  return `${text.slice(0, -2)},\n  "names": {\n${entries.join(',\n')}\n  }\n}\n`
 }
 
 /** A key JavaScript objects order before all others (`"0"`, `"42"`, up to 2³² − 2). */
