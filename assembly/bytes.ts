@@ -21,6 +21,26 @@ export function indexOfByte(start: i32, end: i32, byte: i32): i32 {
   return -1
 }
 
+/** The last offset of `byte` in `[start, end)`, or -1: sixteen bytes per step, backwards. */
+export function lastIndexOfByte(start: i32, end: i32, byte: i32): i32 {
+  const needle = i8x16.splat(<i8>byte)
+  for (let blockEnd = end; blockEnd > start; blockEnd -= 16) {
+    const blockStart = blockEnd - 16
+    const found =
+      i8x16.bitmask(i8x16.eq(v128.load(<usize>blockStart), needle)) & lanesFrom(blockStart, start)
+    if (found != 0) return blockStart + 31 - <i32>clz(found)
+  }
+  return -1
+}
+
+/**
+ * The bits of a 16-byte block starting at `blockStart` whose bytes are at or past `start`.
+ * Blocks are read backwards from a line's end, so the first one may begin before the line.
+ */
+export function lanesFrom(blockStart: i32, start: i32): i32 {
+  return blockStart >= start ? 0xffff : (0xffff << (start - blockStart)) & 0xffff
+}
+
 /**
  * ASCII `text` of at most eight bytes as one number, for `startsWithWord` and
  * `lastIndexOfWord`: the literals of the hot paths, compared with one load instead of a loop.
@@ -83,12 +103,33 @@ export function isDigit(byte: i32): bool {
   return byte >= 0x30 && byte <= 0x39
 }
 
-/** Whether `[a, a + length)` and `[b, b + length)` hold the same bytes, eight at a time. */
+/**
+ * Whether `[a, a + length)` and `[b, b + length)` hold the same bytes: sixteen at a time, the
+ * last load overlapping the one before rather than finishing byte by byte.
+ */
 export function sameBytes(a: i32, b: i32, length: i32): bool {
-  let index = 0
-  for (; index + 8 <= length; index += 8) {
-    if (load<u64>(<usize>(a + index)) != load<u64>(<usize>(b + index))) return false
+  if (length >= 16) {
+    for (let index = 0; index + 16 < length; index += 16) {
+      if (v128.any_true(v128.xor(v128.load(<usize>(a + index)), v128.load(<usize>(b + index))))) {
+        return false
+      }
+    }
+    const last = length - 16
+    return !v128.any_true(v128.xor(v128.load(<usize>(a + last)), v128.load(<usize>(b + last))))
   }
-  for (; index < length; index++) if (byteAt(a + index) != byteAt(b + index)) return false
+  if (length >= 8) {
+    return (
+      load<u64>(<usize>a) == load<u64>(<usize>b) &&
+      load<u64>(<usize>(a + length - 8)) == load<u64>(<usize>(b + length - 8))
+    )
+  }
+  if (length >= 4) {
+    return (
+      load<u32>(<usize>a) == load<u32>(<usize>b) &&
+      load<u32>(<usize>(a + length - 4)) == load<u32>(<usize>(b + length - 4))
+    )
+  }
+  for (let index = 0; index < length; index++)
+    if (byteAt(a + index) != byteAt(b + index)) return false
   return true
 }

@@ -10,7 +10,7 @@
  * interner may give each record room for more (`extraBytes`, after the value's bytes): what
  * its owner keeps per value there arrives in the cache with the value itself.
  */
-import {byteAt, sameBytes} from './bytes'
+import {sameBytes} from './bytes'
 
 const EMPTY: i32 = -1
 /** Record header: hash, length, id, payload. */
@@ -169,17 +169,24 @@ export class Interner {
   }
 }
 
-/** FNV-1a over four bytes at a time, then mixed so that the low bits (the slot) vary. */
+/**
+ * FNV-1a over eight bytes at a time (the last ones masked: a value is always followed by more
+ * readable memory), then MurmurHash3's finaliser, so that the low bits (the slot) vary.
+ */
 function hashBytes(start: i32, length: i32): i32 {
-  let hash: u32 = 0x811c9dc5
+  let hash: u64 = 0xcbf29ce484222325 ^ (<u64>length)
   let index = 0
-  for (; index + 4 <= length; index += 4) {
-    hash = (hash ^ load<u32>(<usize>(start + index))) * 0x01000193
+  for (; index + 8 <= length; index += 8) {
+    hash = (hash ^ load<u64>(<usize>(start + index))) * 0x100000001b3
   }
-  for (; index < length; index++) hash = (hash ^ (<u32>byteAt(start + index))) * 0x01000193
-  hash ^= hash >>> 15
-  hash *= 0x2c1b3c6d
-  hash ^= hash >>> 12
+  if (index < length) {
+    const bits: u64 = (<u64>(length - index)) << 3
+    const rest = load<u64>(<usize>(start + index)) & (((<u64>1) << bits) - 1)
+    hash = (hash ^ rest) * 0x100000001b3
+  }
+  hash ^= hash >> 33
+  hash *= 0xff51afd7ed558ccd
+  hash ^= hash >> 33
   return <i32>(hash & 0x7fffffff)
 }
 

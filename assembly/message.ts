@@ -6,7 +6,9 @@ import {
   byteAt,
   equals,
   indexOfByte,
+  lanesFrom,
   lastIndexOf,
+  lastIndexOfByte,
   lastIndexOfWord,
   startsWith,
   startsWithWord,
@@ -80,7 +82,7 @@ export function parseMessage(start: i32, end: i32): i32 {
       break
     case 0x66: // f
       if (startsWithWord(start, end, FORWARDE, 8) && startsWith(start + 8, end, 'd ')) {
-        const to = lastIndexOfWord(start + 10, end, TO, 4)
+        const to = lastIndexOfSeparator(start + 10, end, TO, 4)
         if (to > start + 10) {
           nameStart = start + 10
           nameEnd = to
@@ -113,7 +115,7 @@ export function parseMessage(start: i32, end: i32): i32 {
 function parseQuery(start: i32, end: i32): i32 {
   const close = indexOfByte(start, end, 0x5d)
   if (close <= start || byteAt(close + 1) != 0x20) return MESSAGE_UNKNOWN
-  const from = lastIndexOfWord(close + 2, end, FROM, 6)
+  const from = lastIndexOfSeparator(close + 2, end, FROM, 6)
   if (from <= close + 2) return MESSAGE_UNKNOWN
   typeStart = start
   typeEnd = close
@@ -122,6 +124,17 @@ function parseQuery(start: i32, end: i32): i32 {
   clientStart = from + 6
   clientEnd = end
   return MESSAGE_QUERY
+}
+
+/**
+ * The last offset in `[start, end)` of a separator that starts and ends with a space (` from `,
+ * ` to `; see bytes.ts's `word`), or -1. What follows it (a client, a server) nearly always has
+ * no space, so the line's last space is mostly where the separator ends.
+ */
+function lastIndexOfSeparator(start: i32, end: i32, value: u64, length: i32): i32 {
+  const at = lastIndexOfByte(start, end, 0x20) - length + 1
+  if (at >= start && startsWithWord(at, end, value, length)) return at
+  return lastIndexOfWord(start, end, value, length)
 }
 
 /** In a scanned word: it has a colon (IPv6-like); it is only digits and dots (IPv4-like). */
@@ -154,18 +167,30 @@ function parseAnswer(start: i32, end: i32): i32 {
   return MESSAGE_ANSWER
 }
 
-/** Scan back from `end` to the last space in `[start, end)`; the word's start, and wordFlags. */
+/**
+ * Scan back from `end` to the last space in `[start, end)`, sixteen bytes at a time; the
+ * word's start, and wordFlags.
+ */
 function scanWordBackward(start: i32, end: i32): i32 {
   let flags = WORD_DOTTED_DIGITS
-  let at = end - 1
-  for (; at >= start; at--) {
-    const byte = byteAt(at)
-    if (byte == 0x20) break
-    if (byte == 0x3a) flags |= WORD_COLON
-    else if (byte != 0x2e && (byte < 0x30 || byte > 0x39)) flags &= ~WORD_DOTTED_DIGITS
+  for (let blockEnd = end; blockEnd > start; blockEnd -= 16) {
+    const blockStart = blockEnd - 16
+    const block = v128.load(<usize>blockStart)
+    let word = lanesFrom(blockStart, start)
+    const spaces = i8x16.bitmask(i8x16.eq(block, i8x16.splat(0x20))) & word
+    // The word is what lies past the block's last space.
+    if (spaces != 0) word &= ~((2 << (31 - <i32>clz(spaces))) - 1)
+    if ((i8x16.bitmask(i8x16.eq(block, i8x16.splat(0x3a))) & word) != 0) flags |= WORD_COLON
+    const digits = i8x16.le_u(i8x16.sub(block, i8x16.splat(0x30)), i8x16.splat(9))
+    const dotted = i8x16.bitmask(v128.or(digits, i8x16.eq(block, i8x16.splat(0x2e))))
+    if ((word & ~dotted) != 0) flags &= ~WORD_DOTTED_DIGITS
+    if (spaces != 0) {
+      wordFlags = flags
+      return blockStart + 32 - <i32>clz(spaces)
+    }
   }
   wordFlags = flags
-  return at + 1
+  return start
 }
 
 function parseLocal(start: i32, end: i32, source: i32): i32 {
