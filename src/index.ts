@@ -47,7 +47,7 @@ export type {
   RenderedOutput,
 } from './render/index.js'
 export type {FormatDefinition, RenderContext} from './render/formats/types.js'
-export {ingest} from './ingest/index.js'
+export {ingest, ingestDocument} from './ingest/index.js'
 export type {IngestOptions, IngestResult, IngestSummary, UnparsedLine} from './ingest/index.js'
 export {normalizeName} from './ingest/normalize-name.js'
 export {saveGraph, serializeGraph} from './graph/document.js'

@@ -12,6 +12,7 @@ describe('public API of the ingest and graph modules', () => {
         'ensureNode',
         'findNode',
         'ingest',
+        'ingestDocument',
         'isDomainNode',
         'loadGraph',
         'mergeGraphs',

@@ -6,7 +6,7 @@
 import {Flags, type Command} from '@oclif/core'
 import {serializeGraph} from '../graph/document.js'
 import type {Root} from '../graph/types.js'
-import {writeGraphFile} from '../graph/write-graph-file.js'
+import {writeOutputFile} from '../fs/output-error.js'
 
 /**
  * The `--output` / `-o` flag of a graph-producing command.
@@ -19,19 +19,23 @@ export function graphOutputFlag(description: string) {
 }
 
 /**
- * Write `tree` to `output`, or print it to stdout when there is no `output` (or it is `-`) and
+ * Write a graph to `output`, or print it to stdout when there is no `output` (or it is `-`) and
  * `--json` is off.
  *
  * @param command The running command (for `log` and `jsonEnabled`).
- * @param tree The graph.
+ * @param graph The graph, or its document already serialised (`ingestDocument`).
  * @param output The `-o` value.
  * @returns Nothing; rejects with the "output cannot be written" error.
  */
 export async function emitGraph(
   command: Pick<Command, 'jsonEnabled' | 'log'>,
-  tree: Root,
+  graph: Root | string | Uint8Array,
   output: string | undefined,
 ): Promise<void> {
-  if (output !== undefined && output !== '-') await writeGraphFile(tree, output)
-  else if (!command.jsonEnabled()) command.log(serializeGraph(tree).trimEnd())
+  const toFile = output !== undefined && output !== '-'
+  if (!toFile && command.jsonEnabled()) return
+  const document =
+    typeof graph === 'string' || graph instanceof Uint8Array ? graph : serializeGraph(graph)
+  if (toFile) await writeOutputFile(output, document)
+  else command.log(Buffer.from(document).toString('utf8').trimEnd())
 }

@@ -6,7 +6,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {emitGraph, graphOutputFlag} from '../cli/graph-output.js'
 import {createProgressLine} from '../cli/progress.js'
 import {exitCodesHelp} from '../exit-codes.js'
-import {ingest, type IngestSummary} from '../ingest/index.js'
+import {ingestDocument, type IngestSummary} from '../ingest/index.js'
 import {formatIngestSummary} from '../ingest/format-summary.js'
 
 export default class Ingest extends BaseCommand {
@@ -43,10 +43,10 @@ ${exitCodesHelp(['ok', 'usage', 'input', 'output'])}`
     const {argv, flags} = await this.parse(Ingest)
     const progress =
       process.stderr.isTTY && !this.jsonEnabled() ? createProgressLine(process.stderr) : undefined
-    const {tree, summary} = await ingest(argv as string[], {
+    const {document, summary} = await ingestDocument(argv as string[], {
       onProgress: progress ? (state) => progress.update(state) : undefined,
     }).finally(() => progress?.done())
-    await emitGraph(this, tree, flags.output)
+    await emitGraph(this, document, flags.output)
     this.logToStderr(formatIngestSummary(summary))
     return summary
   }

@@ -61,6 +61,23 @@ export function serializeGraph(root: Root): string {
 }
 
 /**
+ * The document's text around its `names` entries, already written as UTF-8 in the layout
+ * `serializeGraph` gives them (by the compiled writer, assembly/document.ts).
+ *
+ * @param head Everything but the names.
+ * @param names The entries, each starting on a new line, `,` between them; empty for none.
+ * @returns The whole document, final newline included.
+ */
+export function documentText(head: Omit<GraphDocument, 'names'>, names: Uint8Array): Buffer {
+  const text = JSON.stringify(head, undefined, 2)
+  return Buffer.concat([
+    Buffer.from(`${text.slice(0, -2)},\n  "names": {`),
+    names,
+    Buffer.from(names.length > 0 ? '\n  }\n}\n' : '}\n}\n'),
+  ])
+}
+
+/**
  * The document's text when some names are array indexes (`"0"`, `"42"`): objects list such
  * keys first whatever the insertion order, so each entry is stringified on its own to keep the
  * sorted order.

@@ -1,17 +1,19 @@
 /**
- * One dnsmasq log, start to end, into a graph of its own plus the counts its source summary
- * and the ingest summary need.
+ * One dnsmasq log, start to end, into what its graph is built from, plus the counts its source
+ * summary and the ingest summary need.
  */
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
 import {scanObservations, type ScanState} from './scan-state.js'
 import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
-export interface LogResult {
-  graph: Root
+/** A log, scanned: its graph is `logGraph(scan)`, its document also `documentNames`' text. */
+export interface LogScan {
+  file: string
   source: SourceSummary
   /** The scanner's counts, with `lines` excluding any tail. */
   counts: ScanCounts
+  state: ScanState
 }
 
 /** What scanning a log, or one slice of it, produced before it becomes a graph. */
@@ -37,14 +39,14 @@ export async function readLog(
   gzip: boolean,
   clients: ReadonlyMap<string, string> | undefined,
   report: (lines: number) => void,
-): Promise<LogResult> {
+): Promise<LogScan> {
   const scanner = new LogScanner(file, {clients})
   for await (const chunk of chunks) {
     scanner.push(chunk)
     report(scanner.counts.lines)
   }
   scanner.end()
-  return logResult(file, gzip, scanResult(scanner))
+  return logScan(file, gzip, scanResult(scanner))
 }
 
 /** What a finished scanner found. */
@@ -57,13 +59,13 @@ export function scanResult(scanner: LogScanner): ScanResult {
 }
 
 /**
- * The graph and source summary of a scanned log.
+ * A scanned log with its source summary.
  *
  * @param file Its name, recorded in places and the source summary.
  * @param gzip Whether it was compressed.
  * @param scan What the scan (or the merged scans of its slices) found.
  */
-export function logResult(file: string, gzip: boolean, scan: ScanResult): LogResult {
+export function logScan(file: string, gzip: boolean, scan: ScanResult): LogScan {
   const {counts} = scan
   const source: SourceSummary = {
     file,
@@ -73,10 +75,15 @@ export function logResult(file: string, gzip: boolean, scan: ScanResult): LogRes
     queries: scan.queries,
     unparsed: counts.unparsed,
   }
+  return {file, source, counts, state: scan.state}
+}
+
+/** The graph of a scanned log: one run, one source. */
+export function logGraph(log: LogScan): Root {
   const graph = createRoot()
-  for (const [key, observation] of scanObservations(scan.state, file)) {
+  for (const [key, observation] of scanObservations(log.state, log.file)) {
     ensureNode(graph, key).data = {observation}
   }
-  graph.data = {runs: 1, sources: [source]}
-  return {graph, source, counts}
+  graph.data = {runs: 1, sources: [log.source]}
+  return graph
 }

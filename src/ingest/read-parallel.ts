@@ -9,7 +9,7 @@ import {open} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {inputError} from './read-input.js'
-import {logResult, type LogResult, type ScanResult} from './read-log.js'
+import {logScan, type LogScan, type ScanResult} from './read-log.js'
 import {StateMerger} from './scan-state.js'
 import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
 import type {SliceMessage, SliceTask} from './slice-task.js'
@@ -37,7 +37,7 @@ export async function readLogInParallel(
   workers: number,
   clients: ReadonlyMap<string, string> | undefined,
   report: (bytes: number, lines: number) => void,
-): Promise<LogResult> {
+): Promise<LogScan> {
   const bounds = await sliceBounds(file, size, workers)
   const progress = bounds.map(() => ({bytes: 0, lines: 0}))
   const merger = new StateMerger()
@@ -118,7 +118,7 @@ function runSlice(
 }
 
 /** Add up the slices' counts, shifting line numbers by the lines before each slice. */
-function mergeSlices(file: string, slices: ScanResult[], merger: StateMerger): LogResult {
+function mergeSlices(file: string, slices: ScanResult[], merger: StateMerger): LogScan {
   const counts = emptyScanCounts()
   const offsets: number[] = []
   let queries = 0
@@ -139,5 +139,5 @@ function mergeSlices(file: string, slices: ScanResult[], merger: StateMerger): L
     ) as ScanCounts['shapes']
     queries += slice.queries
   }
-  return logResult(file, false, {state: merger.result(offsets), counts, queries})
+  return logScan(file, false, {state: merger.result(offsets), counts, queries})
 }
