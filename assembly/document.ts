@@ -1,16 +1,14 @@
 /**
- * The `names` of a graph document, written from a scan state (src/ingest/scan-state.ts)
- * straight to UTF-8 text. It is what `serializeGraph` prints for the graph the same state
- * builds, byte for byte, without the tree, the observation objects and the big
- * `JSON.stringify` in between; on a log with tens of thousands of names that is most of the
- * time ingest spends after scanning. KEEP IN SYNC with `scanObservations`
- * (src/ingest/scan-state.ts) and `documentView` (src/graph/document.ts); a test compares both
- * ways on every fixture and on generated logs.
+ * The `names` of a graph document, written from the scan states of a log's slices straight to
+ * UTF-8 text: what `serializeGraph` prints for the graph those states build, byte for byte,
+ * without the tree, the observation objects and the big `JSON.stringify` in between; on a log
+ * with tens of thousands of names that is most of the time ingest spends after scanning. KEEP IN
+ * SYNC with `scanObservations` (src/ingest/scan-state.ts) and `documentView`
+ * (src/graph/document.ts); a test compares both ways on every fixture and on generated logs.
  *
- * The TypeScript side copies the state in with `allocate` and `setInput` (strings as UTF-8
- * texts, a newline after each), with the sort order of keys, query types and client labels as ranks,
- * since the document sorts them as JavaScript compares strings; addresses are compared here
- * byte by byte, which is the same order for the Latin-1 text they are.
+ * The TypeScript side (src/ingest/document-names.ts) copies each slice's state in with
+ * `allocate` and `setInput`, and `addSlice` merges it (slice-merger.ts); `writeNames` then
+ * writes the entries, names and every list sorted as the document sorts them (text-order.ts).
  */
 import {
   clearText,
@@ -24,34 +22,40 @@ import {
   writeNewline,
   writeString,
 } from './json-text'
+import {Interner} from './interner'
+import {
+  CLIENT_LABEL_BITS,
+  COUNTS,
+  FIELD_CLIENT_BITS,
+  FIELD_FIRST_SEEN,
+  FIELD_LAST_SEEN,
+  FIELD_LINE,
+  FIELD_SLICE,
+  SliceInput,
+  SliceMerger,
+} from './slice-merger'
+import {compareText, getInt, ranksOf, setInt} from './text-order'
+import {IntArray, PairIndex} from './tables'
 
-// Inputs, by number (setInput).
-/** Texts, each value followed by a newline: keys, query types, addresses, labels, spellings. */
+// Inputs, by number (setInput). A slice's texts hold each value followed by a newline.
 export const INPUT_KEYS: i32 = 0
 export const INPUT_TYPES: i32 = 1
 export const INPUT_ADDRESSES: i32 = 2
 export const INPUT_LABELS: i32 = 3
 export const INPUT_SPELLINGS: i32 = 4
-/** Per id, the place of the key, query type or label in the document's order. */
-export const INPUT_KEY_RANKS: i32 = 5
-export const INPUT_TYPE_RANKS: i32 = 6
-export const INPUT_LABEL_RANKS: i32 = 7
-/** The scan state's arrays (NAME_RECORD or SLOT_STRIDE numbers, or pairs). */
-export const INPUT_NAMES: i32 = 8
-export const INPUT_SLOTS: i32 = 9
-export const INPUT_V4: i32 = 10
-export const INPUT_V6: i32 = 11
-export const INPUT_CNAMES: i32 = 12
-export const INPUT_CLIENTS: i32 = 13
 /** (key id, number of spellings) per key with spellings, in the order of INPUT_SPELLINGS. */
-export const INPUT_SPELLING_COUNTS: i32 = 14
-/** The source file's name as a JSON string, quoted. */
-export const INPUT_FILE: i32 = 15
-const INPUTS: i32 = 16
-
-const NAME_RECORD: i32 = 5
-const SLOT_STRIDE: i32 = 12
-const CLIENT_LABEL_BITS: i32 = 32
+export const INPUT_SPELLING_COUNTS: i32 = 5
+/** The slice's arrays (NAME_RECORD or SLOT_STRIDE numbers, or pairs). */
+export const INPUT_NAMES: i32 = 6
+export const INPUT_SLOTS: i32 = 7
+export const INPUT_V4: i32 = 8
+export const INPUT_V6: i32 = 9
+export const INPUT_CNAMES: i32 = 10
+export const INPUT_CLIENTS: i32 = 11
+/** For writeNames: per slice, the lines before it; the source file's name, a quoted JSON string. */
+export const INPUT_LINE_OFFSETS: i32 = 12
+export const INPUT_FILE: i32 = 13
+const INPUTS: i32 = 14
 
 /** The outcome names in alphabetical order, as indexes into the graph's OUTCOMES. */
 const OUTCOME_ORDER: StaticArray<i32> = [0, 1, 6, 8, 7, 3, 2, 4, 5]
@@ -112,91 +116,93 @@ export function text(): i32 {
   return textAt()
 }
 
-/** A table of strings: where each starts and ends in an input text, a newline after each. */
-class Strings {
-  starts: i32
-  ends: i32
-  count: i32 = 0
+const merger = new SliceMerger()
 
-  constructor(input: i32) {
-    const start = pointers[input]
-    const end = start + counts[input]
-    let count = 0
-    for (let at = start; at < end; at++) if (load<u8>(<usize>at) == 0x0a) count++
-    this.count = count
-    this.starts = allocateInts(count)
-    this.ends = allocateInts(count)
-    let id = 0
-    let from = start
-    for (let at = start; at < end; at++) {
-      if (load<u8>(<usize>at) != 0x0a) continue
-      setInt(this.starts, id, from)
-      setInt(this.ends, id, at)
-      id++
-      from = at + 1
-    }
-  }
+/** Merge the slice whose state the inputs hold; slices may come in any order. */
+export function addSlice(slice: i32): void {
+  const input = new SliceInput()
+  input.keys = pointers[INPUT_KEYS]
+  input.keysLength = counts[INPUT_KEYS]
+  input.types = pointers[INPUT_TYPES]
+  input.typesLength = counts[INPUT_TYPES]
+  input.addresses = pointers[INPUT_ADDRESSES]
+  input.addressesLength = counts[INPUT_ADDRESSES]
+  input.labels = pointers[INPUT_LABELS]
+  input.labelsLength = counts[INPUT_LABELS]
+  input.spellings = pointers[INPUT_SPELLINGS]
+  input.spellingsLength = counts[INPUT_SPELLINGS]
+  input.spellingCounts = pointers[INPUT_SPELLING_COUNTS]
+  input.spellingCountsLength = counts[INPUT_SPELLING_COUNTS]
+  input.names = pointers[INPUT_NAMES]
+  input.namesLength = counts[INPUT_NAMES]
+  input.slots = pointers[INPUT_SLOTS]
+  input.slotsLength = counts[INPUT_SLOTS]
+  input.v4 = pointers[INPUT_V4]
+  input.v4Length = counts[INPUT_V4]
+  input.v6 = pointers[INPUT_V6]
+  input.v6Length = counts[INPUT_V6]
+  input.cnames = pointers[INPUT_CNAMES]
+  input.cnamesLength = counts[INPUT_CNAMES]
+  input.clients = pointers[INPUT_CLIENTS]
+  input.clientsLength = counts[INPUT_CLIENTS]
+  merger.add(input, slice)
+}
 
-  write(id: i32): void {
-    const start = getInt(this.starts, id)
-    writeString(start, getInt(this.ends, id) - start)
+/** How many observed names were asked for in a query line. */
+export function queriedNames(): i32 {
+  const keyCount = merger.keys.size
+  const queried = allocateInts(keyCount)
+  memory.fill(<usize>queried, 0, <usize>(keyCount * 4))
+  for (let slot = 0; slot < merger.slots.size; slot++) {
+    if (merger.counts.get(slot * COUNTS) > 0) setInt(queried, merger.slots.firsts.get(slot), 1)
   }
-
-  /** Whether string `a` sorts before string `b`, byte by byte. */
-  before(a: i32, b: i32): bool {
-    const aStart = getInt(this.starts, a)
-    const bStart = getInt(this.starts, b)
-    const aLength = getInt(this.ends, a) - aStart
-    const bLength = getInt(this.ends, b) - bStart
-    const length = min(aLength, bLength)
-    for (let index = 0; index < length; index++) {
-      const difference =
-        <i32>load<u8>(<usize>(aStart + index)) - <i32>load<u8>(<usize>(bStart + index))
-      if (difference != 0) return difference < 0
-    }
-    return aLength < bLength
+  let names = 0
+  for (let key = 0; key < keyCount; key++) {
+    if (merger.isObserved(key) && getInt(queried, key) != 0) names++
   }
+  heap.free(<usize>queried)
+  return names
 }
 
 /**
- * The seconds of a (key, value) pair array grouped by key, as in compressed sparse rows: the
- * values of key k are items[offsets[k] … offsets[k + 1]).
+ * The values of (key, value) pairs grouped by key, as in compressed sparse rows: the values of
+ * key k are items[offsets[k] … offsets[k + 1]).
  */
 class Groups {
   offsets: i32
   items: i32
 
   /**
-   * @param input The pairs (or records of `stride` numbers).
-   * @param keyField Which number of a record is its key.
-   * @param valueField Which is its value; -1 for the record's own index.
+   * @param keys The pairs' keys (one number each).
+   * @param values Their values, or null for each pair's own index.
    */
-  constructor(input: i32, keyCount: i32, stride: i32, keyField: i32, valueField: i32) {
-    const records = counts[input] / stride
-    const pointer = pointers[input]
+  constructor(keyCount: i32, count: i32, keys: IntArray, values: IntArray | null) {
     this.offsets = allocateInts(keyCount + 1)
     memory.fill(<usize>this.offsets, 0, <usize>((keyCount + 1) * 4))
-    for (let record = 0; record < records; record++) {
-      const key = getInt(pointer, record * stride + keyField)
+    for (let pair = 0; pair < count; pair++) {
+      const key = keys.get(pair)
       setInt(this.offsets, key + 1, getInt(this.offsets, key + 1) + 1)
     }
     for (let key = 0; key < keyCount; key++) {
       setInt(this.offsets, key + 1, getInt(this.offsets, key + 1) + getInt(this.offsets, key))
     }
-    this.items = allocateInts(records)
+    this.items = allocateInts(count)
     const next = allocateInts(keyCount)
     memory.copy(<usize>next, <usize>this.offsets, <usize>(keyCount * 4))
-    for (let record = 0; record < records; record++) {
-      const key = getInt(pointer, record * stride + keyField)
+    for (let pair = 0; pair < count; pair++) {
+      const key = keys.get(pair)
       const at = getInt(next, key)
       setInt(next, key, at + 1)
-      setInt(
-        this.items,
-        at,
-        valueField < 0 ? record : getInt(pointer, record * stride + valueField),
-      )
+      setInt(this.items, at, values ? values.get(pair) : pair)
     }
     heap.free(<usize>next)
+  }
+
+  /** Group by first member, values the second; `reversed`: by second, values the first. */
+  static ofPairs(keyCount: i32, pairs: PairIndex, reversed: bool): Groups {
+    return reversed
+      ? new Groups(keyCount, pairs.size, pairs.seconds, pairs.firsts)
+      : new Groups(keyCount, pairs.size, pairs.firsts, pairs.seconds)
   }
 
   start(key: i32): i32 {
@@ -220,65 +226,55 @@ let scratchCapacity: i32 = 64
  */
 export function writeNames(): i32 {
   clearText()
-  const keys = new Strings(INPUT_KEYS)
-  const types = new Strings(INPUT_TYPES)
-  const addresses = new Strings(INPUT_ADDRESSES)
-  const labels = new Strings(INPUT_LABELS)
-  const spellings = new Strings(INPUT_SPELLINGS)
-  const keyCount = keys.count
-  const slots = new Groups(INPUT_SLOTS, keyCount, SLOT_STRIDE, 0, -1)
-  const v4 = new Groups(INPUT_V4, keyCount, 2, 0, 1)
-  const v6 = new Groups(INPUT_V6, keyCount, 2, 0, 1)
-  const cnameTo = new Groups(INPUT_CNAMES, keyCount, 2, 0, 1)
-  const cnameFrom = new Groups(INPUT_CNAMES, keyCount, 2, 1, 0)
-  const clients = new Groups(INPUT_CLIENTS, keyCount, 2, 0, 1)
-  const spelled = spellingRanges(keyCount)
+  const keyCount = merger.keys.size
+  const slots = new Groups(keyCount, merger.slots.size, merger.slots.firsts, null)
+  const v4 = Groups.ofPairs(keyCount, merger.v4, false)
+  const v6 = Groups.ofPairs(keyCount, merger.v6, false)
+  const cnameTo = Groups.ofPairs(keyCount, merger.cnames, false)
+  const cnameFrom = Groups.ofPairs(keyCount, merger.cnames, true)
+  const clients = Groups.ofPairs(keyCount, merger.clients, false)
+  const keyRanks = ranksOf(merger.keys, false)
+  const typeRanks = ranksOf(merger.types, true)
+  const labelRanks = ranksOf(merger.labels, false)
+  const lineOffsets = pointers[INPUT_LINE_OFFSETS]
 
   // The names in key order: a key's rank is its place.
-  const names = pointers[INPUT_NAMES]
-  const nameCount = counts[INPUT_NAMES] / NAME_RECORD
   const byRank = allocateInts(keyCount)
-  memory.fill(<usize>byRank, 0xff, <usize>(keyCount * 4))
-  for (let name = 0; name < nameCount; name++) {
-    const keyId = getInt(names, name * NAME_RECORD)
-    setInt(byRank, getInt(pointers[INPUT_KEY_RANKS], keyId), name)
-  }
+  for (let key = 0; key < keyCount; key++) setInt(byRank, getInt(keyRanks, key), key)
   let first = true
   for (let rank = 0; rank < keyCount; rank++) {
-    const name = getInt(byRank, rank)
-    if (name < 0) continue
+    const keyId = getInt(byRank, rank)
+    if (!merger.isObserved(keyId)) continue
     if (!first) writeByte(0x2c)
     first = false
-    const record = names + name * NAME_RECORD * 4
-    const keyId = getInt(record, 0)
     writeNewline(2)
-    keys.write(keyId)
+    writeValue(merger.keys, keyId)
     writeLiteral(OPEN_OBJECT)
-    writeCounts(slots, keyId, types)
+    writeCounts(slots, keyId, typeRanks)
     writeNewline(3)
     writeLiteral(ADDRESSES)
     writeNewline(4)
     writeLiteral(V4)
-    writeAddresses(v4, keyId, addresses)
+    writeAddresses(v4, keyId)
     writeByte(0x2c)
     writeNewline(4)
     writeLiteral(V6)
-    writeAddresses(v6, keyId, addresses)
+    writeAddresses(v6, keyId)
     writeNewline(3)
     writeLiteral(CLOSE_OBJECT_MEMBER)
     writeNewline(3)
     writeLiteral(CNAME_TO)
-    writeKeys(cnameTo, keyId, keys)
+    writeKeys(cnameTo, keyId, keyRanks)
     writeByte(0x2c)
     writeNewline(3)
     writeLiteral(CNAME_FROM)
-    writeKeys(cnameFrom, keyId, keys)
+    writeKeys(cnameFrom, keyId, keyRanks)
     writeByte(0x2c)
     writeNewline(3)
     writeLiteral(CLIENTS)
-    writeClients(clients, keyId, getInt(record, 4), labels)
+    writeClients(clients, keyId, merger.name(keyId, FIELD_CLIENT_BITS), labelRanks)
     writeByte(0x2c)
-    const firstSeen = getInt(record, 2)
+    const firstSeen = merger.name(keyId, FIELD_FIRST_SEEN)
     if (firstSeen >= 0) {
       writeNewline(3)
       writeLiteral(FIRST_SEEN)
@@ -286,7 +282,7 @@ export function writeNames(): i32 {
       writeByte(0x2c)
       writeNewline(3)
       writeLiteral(LAST_SEEN)
-      writeTime(getInt(record, 3))
+      writeTime(merger.name(keyId, FIELD_LAST_SEEN))
       writeByte(0x2c)
     }
     writeNewline(3)
@@ -299,14 +295,15 @@ export function writeNames(): i32 {
     writeByte(0x2c)
     writeNewline(5)
     writeLiteral(LINE)
-    writeInteger(getInt(record, 1))
+    const slice = merger.name(keyId, FIELD_SLICE)
+    writeInteger(merger.name(keyId, FIELD_LINE) + getInt(lineOffsets, slice))
     writeNewline(4)
     writeByte(0x7d)
     writeNewline(3)
     writeLiteral(CLOSE_ARRAY_MEMBER)
     writeNewline(3)
     writeLiteral(RAW_NAMES)
-    writeSpellings(spelled, keyId, spellings)
+    writeSpellings(keyId)
     writeByte(0x2c)
     writeNewline(3)
     writeLiteral(RUNS)
@@ -317,25 +314,25 @@ export function writeNames(): i32 {
 }
 
 /** `"queries": {…},` and `"outcomes": {…},` of a name, its query types in their order. */
-function writeCounts(slots: Groups, keyId: i32, types: Strings): void {
-  const state = pointers[INPUT_SLOTS]
+function writeCounts(slots: Groups, keyId: i32, typeRanks: i32): void {
   const start = slots.start(keyId)
   const count = slots.end(keyId) - start
   const list = scratchList(count)
   for (let index = 0; index < count; index++) {
     setInt(list, index, getInt(slots.items, start + index))
   }
-  sortByRank(list, count, state, pointers[INPUT_TYPE_RANKS])
+  // Slots are listed by type: their rank is their type's.
+  sortByRank(list, count, typeRanks, merger.slots.seconds)
   writeNewline(3)
   writeLiteral(QUERIES)
   let members = 0
   for (let index = 0; index < count; index++) {
-    const slot = state + getInt(list, index) * SLOT_STRIDE * 4
-    const queries = getInt(slot, 2)
+    const slot = getInt(list, index)
+    const queries = merger.counts.get(slot * COUNTS)
     if (queries <= 0) continue
     if (members++ > 0) writeByte(0x2c)
     writeNewline(4)
-    types.write(getInt(slot, 1))
+    writeValue(merger.types, merger.slots.seconds.get(slot))
     writeLiteral(COLON)
     writeInteger(queries)
   }
@@ -345,15 +342,15 @@ function writeCounts(slots: Groups, keyId: i32, types: Strings): void {
   writeLiteral(OUTCOMES)
   members = 0
   for (let index = 0; index < count; index++) {
-    const slot = state + getInt(list, index) * SLOT_STRIDE * 4
+    const slot = getInt(list, index)
     let outcomes = 0
     for (let order = 0; order < OUTCOME_ORDER.length; order++) {
-      const times = getInt(slot, 3 + OUTCOME_ORDER[order])
+      const times = merger.counts.get(slot * COUNTS + 1 + OUTCOME_ORDER[order])
       if (times <= 0) continue
       if (outcomes++ == 0) {
         if (members++ > 0) writeByte(0x2c)
         writeNewline(4)
-        types.write(getInt(slot, 1))
+        writeValue(merger.types, merger.slots.seconds.get(slot))
         writeLiteral(OPEN_OBJECT)
       } else writeByte(0x2c)
       writeNewline(5)
@@ -375,8 +372,13 @@ function closeObject(members: i32, depth: i32): void {
   writeByte(0x7d)
 }
 
-/** The array `[…]` of `count` strings listed by `write`, at depth `depth`. */
-function writeList(list: i32, count: i32, strings: Strings, depth: i32): void {
+/** An interned value as a JSON string. */
+function writeValue(values: Interner, id: i32): void {
+  writeString(values.pointer(id), values.length(id))
+}
+
+/** The array `[…]` of `count` values of `values` listed by id, at depth `depth`. */
+function writeList(list: i32, count: i32, values: Interner, depth: i32): void {
   if (count == 0) {
     writeLiteral(EMPTY_ARRAY)
     return
@@ -385,21 +387,30 @@ function writeList(list: i32, count: i32, strings: Strings, depth: i32): void {
   for (let index = 0; index < count; index++) {
     if (index > 0) writeByte(0x2c)
     writeNewline(depth + 1)
-    strings.write(getInt(list, index))
+    writeValue(values, getInt(list, index))
   }
   writeNewline(depth)
   writeByte(0x5d)
 }
 
-function writeAddresses(groups: Groups, keyId: i32, addresses: Strings): void {
+function writeAddresses(groups: Groups, keyId: i32): void {
   const list = copyGroup(groups, keyId)
   const count = groups.end(keyId) - groups.start(keyId)
+  const addresses = merger.addresses
   // Insertion sort: a name has a few addresses.
   for (let index = 1; index < count; index++) {
     const value = getInt(list, index)
     let at = index
-    while (at > 0 && addresses.before(value, getInt(list, at - 1))) {
-      setInt(list, at, getInt(list, at - 1))
+    while (at > 0) {
+      const before = getInt(list, at - 1)
+      const order = compareText(
+        addresses.pointer(value),
+        addresses.length(value),
+        addresses.pointer(before),
+        addresses.length(before),
+      )
+      if (order >= 0) break
+      setInt(list, at, before)
       at--
     }
     setInt(list, at, value)
@@ -407,15 +418,15 @@ function writeAddresses(groups: Groups, keyId: i32, addresses: Strings): void {
   writeList(list, count, addresses, 4)
 }
 
-function writeKeys(groups: Groups, keyId: i32, keys: Strings): void {
+function writeKeys(groups: Groups, keyId: i32, keyRanks: i32): void {
   const list = copyGroup(groups, keyId)
   const count = groups.end(keyId) - groups.start(keyId)
-  sortByRank(list, count, 0, pointers[INPUT_KEY_RANKS])
-  writeList(list, count, keys, 3)
+  sortByRank(list, count, keyRanks, null)
+  writeList(list, count, merger.keys, 3)
 }
 
 /** The name's clients: its client bits' labels and its other labels, in label order. */
-function writeClients(groups: Groups, keyId: i32, bits: i32, labels: Strings): void {
+function writeClients(groups: Groups, keyId: i32, bits: i32, labelRanks: i32): void {
   const more = groups.end(keyId) - groups.start(keyId)
   const list = scratchList(CLIENT_LABEL_BITS + more)
   let count = 0
@@ -425,32 +436,15 @@ function writeClients(groups: Groups, keyId: i32, bits: i32, labels: Strings): v
   for (let index = groups.start(keyId); index < groups.end(keyId); index++) {
     setInt(list, count++, getInt(groups.items, index))
   }
-  sortByRank(list, count, 0, pointers[INPUT_LABEL_RANKS])
-  writeList(list, count, labels, 3)
+  sortByRank(list, count, labelRanks, null)
+  writeList(list, count, merger.labels, 3)
 }
 
-/** Per key, where its spellings start among INPUT_SPELLINGS and how many it has. */
-function spellingRanges(keyCount: i32): i32 {
-  const ranges = allocateInts(keyCount * 2)
-  memory.fill(<usize>ranges, 0, <usize>(keyCount * 8))
-  const entries = pointers[INPUT_SPELLING_COUNTS]
-  let next = 0
-  for (let entry = 0; entry < counts[INPUT_SPELLING_COUNTS] / 2; entry++) {
-    const keyId = getInt(entries, entry * 2)
-    const count = getInt(entries, entry * 2 + 1)
-    setInt(ranges, keyId * 2, next)
-    setInt(ranges, keyId * 2 + 1, count)
-    next += count
-  }
-  return ranges
-}
-
-function writeSpellings(ranges: i32, keyId: i32, spellings: Strings): void {
-  const start = getInt(ranges, keyId * 2)
-  const count = getInt(ranges, keyId * 2 + 1)
+function writeSpellings(keyId: i32): void {
+  const count = merger.spellingCount(keyId)
   const list = scratchList(count)
-  for (let index = 0; index < count; index++) setInt(list, index, start + index)
-  writeList(list, count, spellings, 3)
+  for (let index = 0; index < count; index++) setInt(list, index, merger.spelling(keyId, index))
+  writeList(list, count, merger.spellings, 3)
 }
 
 /** `"--MM-DDThh:mm:ss"` of a scanned time (src/ingest/format-time.ts). */
@@ -481,30 +475,28 @@ function copyGroup(groups: Groups, keyId: i32): i32 {
   const start = groups.start(keyId)
   const count = groups.end(keyId) - start
   const list = scratchList(count)
-  memory.copy(<usize>list, <usize>(groups.items + start * 4), <usize>(count * 4))
+  for (let index = 0; index < count; index++) {
+    setInt(list, index, getInt(groups.items, start + index))
+  }
   return list
 }
 
 /**
- * Sort a list by rank, ranks[id] for each id; with `records` set, the ids are slot records
- * whose second number is the ranked id.
+ * Sort a list of ids by rank, ranks[id] for each id; with `ranked` set, ranks[ranked[id]].
  */
-function sortByRank(list: i32, count: i32, records: i32, ranks: i32): void {
+function sortByRank(list: i32, count: i32, ranks: i32, ranked: IntArray | null): void {
   for (let index = 1; index < count; index++) {
     const value = getInt(list, index)
-    const rank = rankOf(value, records, ranks)
+    const rank = getInt(ranks, ranked ? ranked.get(value) : value)
     let at = index
-    while (at > 0 && rankOf(getInt(list, at - 1), records, ranks) > rank) {
-      setInt(list, at, getInt(list, at - 1))
+    while (at > 0) {
+      const before = getInt(list, at - 1)
+      if (getInt(ranks, ranked ? ranked.get(before) : before) <= rank) break
+      setInt(list, at, before)
       at--
     }
     setInt(list, at, value)
   }
-}
-
-function rankOf(value: i32, records: i32, ranks: i32): i32 {
-  const id = records == 0 ? value : getInt(records, value * SLOT_STRIDE + 1)
-  return getInt(ranks, id)
 }
 
 /** The scratch list, with room for `count` ids. */
@@ -519,12 +511,4 @@ function scratchList(count: i32): i32 {
 
 function allocateInts(count: i32): i32 {
   return <i32>heap.alloc(<usize>(max(count, 1) * 4))
-}
-
-function getInt(pointer: i32, index: i32): i32 {
-  return load<i32>(<usize>(pointer + index * 4))
-}
-
-function setInt(pointer: i32, index: i32, value: i32): void {
-  store<i32>(<usize>(pointer + index * 4), value)
 }

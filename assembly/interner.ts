@@ -137,12 +137,6 @@ export class Interner {
     return load<i32>(<usize>(this.arena + offset), 8)
   }
 
-  /** Whether value `id` is the bytes `[start, end)`. */
-  holds(id: i32, start: i32, end: i32): bool {
-    const length = end - start
-    return this.length(id) == length && sameBytes(this.pointer(id), start, length)
-  }
-
   /** The address of value `id`'s bytes. */
   pointer(id: i32): i32 {
     return this.arena + load<i32>(<usize>(this.offsets + id * 4)) + HEADER
@@ -177,10 +171,13 @@ export class Interner {
     return id
   }
 
-  /** Make room for `bytes` more in the arena. */
+  /**
+   * Make room for `bytes` more in the arena, and sixteen past them: readers of a value may load
+   * sixteen bytes at a time.
+   */
   private reserve(bytes: i32): void {
-    if (this.arenaUsed + bytes <= this.arenaCapacity) return
-    const capacity = max(this.arenaCapacity * 2, this.arenaUsed + bytes)
+    if (this.arenaUsed + bytes + 16 <= this.arenaCapacity) return
+    const capacity = max(this.arenaCapacity * 2, this.arenaUsed + bytes + 16)
     this.arena = grow(this.arena, this.arenaUsed, capacity)
     this.arenaCapacity = capacity
   }

@@ -39,8 +39,8 @@ export function joinedPointer(): i32 {
 }
 
 /**
- * Write every value of `kind` (not names) one after another, separated by newlines, which no
- * value holds: one text for the other side to split, instead of a call per value.
+ * Write every value of `kind` (not names) one after another, each followed by a newline, which
+ * no value holds: one text for the other side, instead of a call per value.
  *
  * @returns The bytes written.
  */
@@ -55,12 +55,10 @@ export function joinValues(kind: i32): i32 {
   }
   let at = joined
   for (let id = 0; id < values.size; id++) {
-    if (id > 0) {
-      store<u8>(<usize>at, 0x0a)
-      at++
-    }
     memory.copy(<usize>at, <usize>values.pointer(id), <usize>values.length(id))
     at += values.length(id)
+    store<u8>(<usize>at, 0x0a)
+    at++
   }
   return at - joined
 }

@@ -68,7 +68,10 @@ export function serializeGraph(root: Root): string {
  * @param names The entries, each starting on a new line, `,` between them; empty for none.
  * @returns The whole document, final newline included.
  */
-export function documentText(head: Omit<GraphDocument, 'names'>, names: Uint8Array): Buffer {
+export function documentText(
+  head: {schema: string; runs: number; sources: SourceSummary[]},
+  names: Uint8Array,
+): Buffer {
   const text = JSON.stringify(head, undefined, 2)
   return Buffer.concat([
     Buffer.from(`${text.slice(0, -2)},\n  "names": {`),

@@ -8,7 +8,7 @@ import {documentText, serializeGraph} from '../graph/document.js'
 import {mergeGraphs} from '../graph/merge.js'
 import {createRoot, observedNodes} from '../graph/tree.js'
 import {GRAPH_SCHEMA, type Root} from '../graph/types.js'
-import {documentNames, queriedNames} from './document-names.js'
+import {documentNames} from './document-names.js'
 import {readInputs, type IngestOptions} from './read-inputs.js'
 import {logGraph, type LogScan} from './read-log.js'
 import type {IngestSummary} from './summary.js'
@@ -62,13 +62,11 @@ export async function ingestDocument(
     }
   })
   if (single) {
-    const names = documentNames(single.state, single.file)
-    if (names) {
-      summary.names = queriedNames(single.state)
-      return {
-        document: documentText({schema: GRAPH_SCHEMA, runs: 1, sources: [single.source]}, names),
-        summary,
-      }
+    const written = documentNames(single)
+    if (written) {
+      summary.names = written.queried
+      const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [single.source]}
+      return {document: documentText(head, written.names), summary}
     }
     tree = logGraph(single)
   }

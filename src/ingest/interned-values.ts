@@ -7,7 +7,7 @@
 import {RAW_NAMES_LIMIT} from '../graph/types.js'
 import {Dictionary} from './dictionary.js'
 import {normalizeName, reverseName} from './normalize-name.js'
-import type {ScanState} from './scan-state.js'
+import {packLines, packSpellings, type PackedState} from './packed-state.js'
 import type {ScannerHost, ScannerInstance} from './scanner-module.js'
 import {VALUE_ADDRESS, VALUE_CLIENT, VALUE_NAME, VALUE_TYPE} from './scan-records.js'
 
@@ -60,13 +60,13 @@ export class InternedValues implements ScannerHost {
   }
 
   /** Every id's string, for a scan state. */
-  dictionaries(): Pick<ScanState, 'keys' | 'types' | 'addresses' | 'labels' | 'rawNames'> {
+  dictionaries(): Omit<PackedState, 'names' | 'slots' | 'v4' | 'v6' | 'cnames' | 'clients'> {
     return {
-      keys: [...this.keys.values],
-      types: this.attached().texts(VALUE_TYPE),
-      addresses: this.attached().texts(VALUE_ADDRESS),
+      keys: packLines(this.keys.values),
+      types: this.attached().lines(VALUE_TYPE),
+      addresses: this.attached().lines(VALUE_ADDRESS),
       labels: [...this.labels.values],
-      rawNames: [...this.rawNames],
+      ...packSpellings([...this.rawNames]),
     }
   }
 

@@ -3,8 +3,8 @@
  * number (names lie: logrotate's `dns.log.1` may be compressed, `dns.log.gz` may not). The
  * bytes are streamed in large chunks; nothing here holds more than one chunk.
  */
-import {createReadStream} from 'node:fs'
-import {open, stat} from 'node:fs/promises'
+import {closeSync, createReadStream, openSync, readSync, statSync} from 'node:fs'
+import {stat} from 'node:fs/promises'
 import {Readable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
 import {createGunzip} from 'node:zlib'
@@ -76,19 +76,20 @@ export interface InputPeek {
 }
 
 /**
- * Look at a file's first bytes without streaming it, to choose how to read it.
+ * Look at a file's first bytes without streaming it, to choose how to read it. It reads 64
+ * bytes, synchronously: the bin script peeks before anything else is loaded (read-ahead.ts).
  *
  * @throws AllowlistError (`exit: 'input'`) naming the file when it cannot be opened.
  */
-export async function peekInput(file: string): Promise<InputPeek> {
+export function peekInput(file: string): InputPeek {
   try {
     // Only regular files are opened here: opening a FIFO twice could cost its writer the data.
-    const stats = await stat(file)
+    const stats = statSync(file)
     if (!stats.isFile()) return {regularFile: false, size: 0, gzip: false, document: false}
-    const handle = await open(file, 'r')
+    const descriptor = openSync(file, 'r')
     try {
       const head = Buffer.alloc(64)
-      const {bytesRead} = await handle.read(head, 0, 64, 0)
+      const bytesRead = readSync(descriptor, head, 0, 64, 0)
       return {
         regularFile: true,
         size: stats.size,
@@ -96,7 +97,7 @@ export async function peekInput(file: string): Promise<InputPeek> {
         document: startsLikeDocument(head.subarray(0, bytesRead)),
       }
     } finally {
-      await handle.close()
+      closeSync(descriptor)
     }
   } catch (error) {
     throw inputError(file, error)

@@ -89,7 +89,7 @@ async function readOne(
 ): Promise<{read: InputRead; bytes: number; totalBytes: number | undefined}> {
   const workers = options.workers ?? Math.min(2, availableParallelism())
   if (file !== '-' && workers > 1 && canReadInParallel()) {
-    const peek = await peekInput(file)
+    const peek = peekInput(file)
     if (
       peek.regularFile &&
       !peek.gzip &&

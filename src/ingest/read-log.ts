@@ -4,21 +4,26 @@
  */
 import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
-import {scanObservations, type ScanState} from './scan-state.js'
+import {unpackState, type PackedState} from './packed-state.js'
+import {scanObservations, StateMerger} from './scan-state.js'
 import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
 
-/** A log, scanned: its graph is `logGraph(scan)`, its document also `documentNames`' text. */
+/**
+ * A log, scanned, in one slice or in several read by different threads: its graph is
+ * `logGraph(scan)`, its document also `documentNames(scan)`.
+ */
 export interface LogScan {
   file: string
   source: SourceSummary
   /** The scanner's counts, with `lines` excluding any tail. */
   counts: ScanCounts
-  state: ScanState
+  /** In log order, each with the number of lines before it. */
+  slices: Array<{state: PackedState; linesBefore: number}>
 }
 
 /** What scanning a log, or one slice of it, produced before it becomes a graph. */
 export interface ScanResult {
-  state: ScanState
+  state: PackedState
   counts: ScanCounts
   /** Queries that counted. */
   queries: number
@@ -46,7 +51,8 @@ export async function readLog(
     report(scanner.counts.lines)
   }
   scanner.end()
-  return logScan(file, gzip, scanResult(scanner))
+  const scan = scanResult(scanner)
+  return logScan(file, gzip, scan, [{state: scan.state, linesBefore: 0}])
 }
 
 /** What a finished scanner found. */
@@ -63,9 +69,15 @@ export function scanResult(scanner: LogScanner): ScanResult {
  *
  * @param file Its name, recorded in places and the source summary.
  * @param gzip Whether it was compressed.
- * @param scan What the scan (or the merged scans of its slices) found.
+ * @param scan The counts of the whole log (its slices' added up).
+ * @param slices What each slice's scan found.
  */
-export function logScan(file: string, gzip: boolean, scan: ScanResult): LogScan {
+export function logScan(
+  file: string,
+  gzip: boolean,
+  scan: Omit<ScanResult, 'state'>,
+  slices: LogScan['slices'],
+): LogScan {
   const {counts} = scan
   const source: SourceSummary = {
     file,
@@ -75,13 +87,19 @@ export function logScan(file: string, gzip: boolean, scan: ScanResult): LogScan 
     queries: scan.queries,
     unparsed: counts.unparsed,
   }
-  return {file, source, counts, state: scan.state}
+  return {file, source, counts, slices}
 }
 
 /** The graph of a scanned log: one run, one source. */
 export function logGraph(log: LogScan): Root {
+  let state = unpackState((log.slices[0] as LogScan['slices'][0]).state)
+  if (log.slices.length > 1) {
+    const merger = new StateMerger()
+    for (const [index, slice] of log.slices.entries()) merger.add(unpackState(slice.state), index)
+    state = merger.result(log.slices.map((slice) => slice.linesBefore))
+  }
   const graph = createRoot()
-  for (const [key, observation] of scanObservations(log.state, log.file)) {
+  for (const [key, observation] of scanObservations(state, log.file)) {
     ensureNode(graph, key).data = {observation}
   }
   graph.data = {runs: 1, sources: [log.source]}

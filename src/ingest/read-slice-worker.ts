@@ -6,6 +6,7 @@
 import {closeSync, openSync, readSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 import {PENDING_WINDOW} from './scan-records.js'
+import {stateBuffers} from './packed-state.js'
 import {scanResult} from './read-log.js'
 import {LogScanner} from './scan-log.js'
 import type {SliceTask, SliceMessage} from './slice-task.js'
@@ -45,10 +46,5 @@ try {
 }
 scanner.end()
 const result = scanResult(scanner)
-const {state} = result
 // The arrays move to the main thread instead of being copied.
-const arrays = [state.names, state.slots, state.v4, state.v6, state.cnames, state.clients]
-parentPort?.postMessage(
-  {type: 'done', result} satisfies SliceMessage,
-  arrays.map((array) => array.buffer as ArrayBuffer),
-)
+parentPort?.postMessage({type: 'done', result} satisfies SliceMessage, stateBuffers(result.state))

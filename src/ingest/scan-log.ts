@@ -23,7 +23,7 @@ import {
   SHAPE_PLAIN,
   SHAPE_SYSLOG,
 } from './scan-records.js'
-import type {ScanState} from './scan-state.js'
+import type {PackedState} from './packed-state.js'
 import {ScannerInstance} from './scanner-module.js'
 
 /** How many unparsed lines are kept, per source, for the report. */
@@ -158,7 +158,7 @@ export class LogScanner {
   }
 
   /** What the scan found, after `end`, for merging with other slices and building the graph. */
-  state(): ScanState {
+  state(): PackedState {
     const scanner = this.scanner
     const exports = scanner.exports
     return {

@@ -122,13 +122,12 @@ export class ScannerInstance {
     return new Int32Array(this.exports.memory.buffer, pointer, length).slice()
   }
 
-  /** Every interned value of `kind` (VALUE_*, not names), in id order. */
-  texts(kind: number): string[] {
-    if (this.exports.valueCount(kind) === 0) return []
+  /** Every interned value of `kind` (VALUE_*, not names) in id order, a newline after each. */
+  lines(kind: number): string {
     const length = this.exports.joinValues(kind)
     const pointer = this.exports.joinedPointer()
     this.refresh()
-    return this.bytes.toString('latin1', pointer, pointer + length).split('\n')
+    return this.bytes.toString('latin1', pointer, pointer + length)
   }
 
   /** The text of interned value `id` of `kind` (VALUE_*). */

@@ -3,9 +3,12 @@ import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {serializeGraph} from '../../src/graph/document.js'
+import {documentText, serializeGraph} from '../../src/graph/document.js'
+import {GRAPH_SCHEMA} from '../../src/graph/types.js'
 import * as inputs from '../../src/ingest/document-names.js'
 import {ingest, ingestDocument, type IngestOptions} from '../../src/ingest/index.js'
+import {logGraph, logScan, scanResult, type LogScan} from '../../src/ingest/read-log.js'
+import {LogScanner} from '../../src/ingest/scan-log.js'
 import {useTempDir} from '../support/temp-dir.js'
 
 /** Both ways to a document: the compiled writer's, and the serialised graph's. */
@@ -97,13 +100,29 @@ const exchange = fc
     )
   })
 
+/** A log scanned in parts, as threads scan slices (without reading past their ends). */
+function scanInParts(parts: Buffer[]): LogScan {
+  let lines = 0
+  const slices = parts.map((part) => {
+    const scanner = new LogScanner('dns.log')
+    scanner.push(part)
+    scanner.end()
+    const {state, counts} = scanResult(scanner)
+    const slice = {state, linesBefore: lines}
+    lines += counts.lines
+    return slice
+  })
+  const counts = {lines, foreign: 0, unparsed: 0, unparsedSamples: [], extra: 0}
+  return logScan('dns.log', false, {counts: {...counts, shapes: [lines, 0, 0]}, queries: 0}, slices)
+}
+
 describe('the compiled document writer', () => {
   const directory = useTempDir('allowlist-document-names-')
 
   it('should export the input numbers the TypeScript side writes', () => {
     const exported = inputs.documentWriter() as Record<string, {value: number} | undefined>
     const ours = Object.entries(inputs).filter(([name]) => name.startsWith('INPUT_'))
-    expect(ours).toHaveLength(16)
+    expect(ours).toHaveLength(14)
     for (const [name, value] of ours) {
       expect({name, value: exported[name]?.value}).toEqual({name, value})
     }
@@ -125,6 +144,31 @@ describe('the compiled document writer', () => {
         const {written, serialised} = await bothDocuments([file])
         expect(written).toBe(serialised)
       }),
+      {numRuns: 150},
+    )
+  })
+
+  it("should merge slices as the graph's merge does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(exchange, {maxLength: 30}),
+        fc.array(fc.nat(), {maxLength: 3}),
+        (exchanges, cuts) => {
+          const lines = exchanges.flat()
+          const ends = [...new Set(cuts.map((cut) => cut % (lines.length + 1)))].sort(
+            (a, b) => a - b,
+          )
+          const parts = [...ends, lines.length].map((end, index) =>
+            Buffer.concat(lines.slice(index === 0 ? 0 : ends[index - 1], end)),
+          )
+          const log = scanInParts(parts)
+          const written = inputs.documentNames(log)
+          const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [log.source]}
+          expect(
+            Buffer.from(documentText(head, written?.names ?? new Uint8Array())).toString(),
+          ).toBe(serializeGraph(logGraph(log)))
+        },
+      ),
       {numRuns: 150},
     )
   })

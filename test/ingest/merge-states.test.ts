@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {LogScanner} from '../../src/ingest/scan-log.js'
+import {unpackState} from '../../src/ingest/packed-state.js'
 import {scanObservations, StateMerger, type ScanState} from '../../src/ingest/scan-state.js'
 
 /** Scan states of consecutive parts of one log, as worker threads post them. */
@@ -8,7 +9,7 @@ function statesOf(parts: string[]): ScanState[] {
     const scanner = new LogScanner('dns.log')
     scanner.push(Buffer.from(part))
     scanner.end()
-    return scanner.state()
+    return unpackState(scanner.state())
   })
 }
 

@@ -37,6 +37,18 @@ describe('parallel ingest', () => {
     }
   })
 
+  it("should write the graph's document from 1 to 5 slices without building the graph", async () => {
+    const single = await built.ingest([log], {workers: 1})
+    for (const workers of [1, 2, 3, 5]) {
+      const {document, summary} = await built.ingestDocument([log], {
+        workers,
+        parallelMinBytes: 0,
+      })
+      expect(Buffer.from(document).toString()).toBe(serializeGraph(single.tree))
+      expect(summary).toEqual(single.summary)
+    }
+  })
+
   it('should list every client of a name, past the 32 kept as bits, whatever the slicing', async () => {
     // 40 clients, met in one order in the first half of the file and in reverse in the second:
     // the slices number them differently, and some land past the 32 bits on one side only.
@@ -60,6 +72,8 @@ describe('parallel ingest', () => {
     for (const workers of [2, 3]) {
       const sliced = await built.ingest([file], {workers, parallelMinBytes: 0})
       expect(serializeGraph(sliced.tree)).toBe(serializeGraph(single.tree))
+      const {document} = await built.ingestDocument([file], {workers, parallelMinBytes: 0})
+      expect(Buffer.from(document).toString()).toBe(serializeGraph(single.tree))
     }
   })
 

@@ -42,8 +42,8 @@ describe('the compiled scanner', () => {
       ...first.values.dictionaries(),
       slots: [...instance.output(instance.exports.slotRecords())],
     }
-    expect(state.keys).toEqual(['example.org'])
-    expect(state.types).toEqual(['A', 'AAAA', 'MX'])
+    expect(state.keys).toBe('example.org\n')
+    expect(state.types).toBe('A\nAAAA\nMX\n')
     // Key 0, type 2 (MX), one query, one positive answer (the address outcome).
     expect(state.slots).toEqual([0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
     expect(instance.exports.lines()).toBe(2)
