@@ -8,6 +8,7 @@ import {availableParallelism} from 'node:os'
 import type {Root} from '../graph/types.js'
 import {inputError, openInput, peekInput, startsLikeDocument} from './read-input.js'
 import {readLog, type LogScan} from './read-log.js'
+import {PARALLEL_MIN_BYTES} from './read-ahead.js'
 import {canReadInParallel, readLogInParallel} from './read-parallel.js'
 import {UNPARSED_SAMPLES} from './scan-log.js'
 import type {IngestSummary} from './summary.js'
@@ -29,7 +30,6 @@ export type InputRead = {graph: Root; log?: undefined} | {graph?: undefined; log
 
 /** Minimum time between two progress reports. */
 const PROGRESS_INTERVAL_MS = 200
-const PARALLEL_MIN_BYTES = 32 * 1_048_576
 
 /**
  * Read every input in order.

@@ -4,6 +4,7 @@
  * last queries with their answers (while the next worker ignores those answers as orphans),
  * so the slices' states merge into the graph a single pass would build.
  */
+import {adoptReadAhead} from './read-ahead.js'
 import {logScan, type LogScan, type ScanResult} from './read-log.js'
 import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
 import {startSliceReaders} from './slice-readers.js'
@@ -25,7 +26,9 @@ export async function readLogInParallel(
   clients: ReadonlyMap<string, string> | undefined,
   report: (bytes: number, lines: number) => void,
 ): Promise<LogScan> {
-  const readers = startSliceReaders(file, size, workers, clients)
+  const readers =
+    (await adoptReadAhead(file, size, workers, clients)) ??
+    startSliceReaders(file, size, workers, clients)
   const progress = readers.results.map(() => ({bytes: 0, lines: 0}))
   readers.onProgress = (index, bytes, lines) => {
     progress[index] = {bytes, lines}
