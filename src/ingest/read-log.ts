@@ -6,7 +6,7 @@ import type {Root, SourceSummary} from '../graph/types.js'
 import {createRoot, ensureNode} from '../graph/tree.js'
 import {unpackState, type PackedState} from './packed-state.js'
 import {scanObservations, StateMerger} from './scan-state.js'
-import {dominantShape, LogScanner, type ScanCounts} from './scan-log.js'
+import {dominantShape, LogScanner, type ScanCounts, type ScanResult} from './scan-log.js'
 
 /**
  * A log, scanned, in one slice or in several read by different threads: its graph is
@@ -19,14 +19,6 @@ export interface LogScan {
   counts: ScanCounts
   /** In log order, each with the number of lines before it. */
   slices: Array<{state: PackedState; linesBefore: number}>
-}
-
-/** What scanning a log, or one slice of it, produced before it becomes a graph. */
-export interface ScanResult {
-  state: PackedState
-  counts: ScanCounts
-  /** Queries that counted. */
-  queries: number
 }
 
 /**
@@ -51,17 +43,8 @@ export async function readLog(
     report(scanner.counts.lines)
   }
   scanner.end()
-  const scan = scanResult(scanner)
+  const scan = scanner.result()
   return logScan(file, gzip, scan, [{state: scan.state, linesBefore: 0}])
-}
-
-/** What a finished scanner found. */
-export function scanResult(scanner: LogScanner): ScanResult {
-  return {
-    state: scanner.state(),
-    counts: {...scanner.counts, lines: scanner.lines},
-    queries: scanner.queries,
-  }
 }
 
 /**

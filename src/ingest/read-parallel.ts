@@ -5,8 +5,8 @@
  * so the slices' states merge into the graph a single pass would build.
  */
 import {adoptReadAhead} from './read-ahead.js'
-import {logScan, type LogScan, type ScanResult} from './read-log.js'
-import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts} from './scan-log.js'
+import {logScan, type LogScan} from './read-log.js'
+import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts, type ScanResult} from './scan-log.js'
 import {startSliceReaders} from './slice-readers.js'
 
 export {canReadInParallel} from './slice-readers.js'

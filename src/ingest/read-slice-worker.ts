@@ -7,7 +7,6 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 import {PENDING_WINDOW} from './scan-records.js'
 import {stateBuffers} from './packed-state.js'
-import {scanResult} from './read-log.js'
 import {LogScanner} from './scan-log.js'
 import type {SliceTask, SliceMessage} from './slice-task.js'
 
@@ -45,6 +44,6 @@ try {
   closeSync(descriptor)
 }
 scanner.end()
-const result = scanResult(scanner)
+const result = scanner.result()
 // The arrays move to the main thread instead of being copied.
 parentPort?.postMessage({type: 'done', result} satisfies SliceMessage, stateBuffers(result.state))

@@ -47,6 +47,15 @@ export function emptyScanCounts(): ScanCounts {
   return {lines: 0, foreign: 0, unparsed: 0, unparsedSamples: [], shapes: [0, 0, 0], extra: 0}
 }
 
+/** What scanning a log, or one slice of it, produced before it becomes a graph. */
+export interface ScanResult {
+  state: PackedState
+  /** The counts, with `lines` excluding any tail. */
+  counts: ScanCounts
+  /** Queries that counted. */
+  queries: number
+}
+
 export interface ScanOptions {
   /** Client IP → recorded name; when set, queries from other clients are ignored. */
   clients?: ReadonlyMap<string, string> | undefined
@@ -155,6 +164,11 @@ export class LogScanner {
   /** Queries that counted. */
   get queries(): number {
     return this.scanner.exports.queries()
+  }
+
+  /** What the scan found and counted, after `end`. */
+  result(): ScanResult {
+    return {state: this.state(), counts: {...this.counts, lines: this.lines}, queries: this.queries}
   }
 
   /** What the scan found, after `end`, for merging with other slices and building the graph. */

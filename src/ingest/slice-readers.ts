@@ -7,7 +7,7 @@
 import {closeSync, existsSync, openSync, readSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import type {ScanResult} from './read-log.js'
+import type {ScanResult} from './scan-log.js'
 import {inputError} from './read-input.js'
 import type {SliceMessage, SliceTask} from './slice-task.js'
 

@@ -2,7 +2,7 @@
  * The messages between parallel ingest (read-parallel.ts) and its workers
  * (read-slice-worker.ts).
  */
-import type {ScanResult} from './read-log.js'
+import type {ScanResult} from './scan-log.js'
 
 export interface SliceTask {
   file: string

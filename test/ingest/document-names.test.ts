@@ -7,7 +7,7 @@ import {documentText, serializeGraph} from '../../src/graph/document.js'
 import {GRAPH_SCHEMA} from '../../src/graph/types.js'
 import * as inputs from '../../src/ingest/document-names.js'
 import {ingest, ingestDocument, type IngestOptions} from '../../src/ingest/index.js'
-import {logGraph, logScan, scanResult, type LogScan} from '../../src/ingest/read-log.js'
+import {logGraph, logScan, type LogScan} from '../../src/ingest/read-log.js'
 import {LogScanner} from '../../src/ingest/scan-log.js'
 import {useTempDir} from '../support/temp-dir.js'
 
@@ -107,7 +107,7 @@ function scanInParts(parts: Buffer[]): LogScan {
     const scanner = new LogScanner('dns.log')
     scanner.push(part)
     scanner.end()
-    const {state, counts} = scanResult(scanner)
+    const {state, counts} = scanner.result()
     const slice = {state, linesBefore: lines}
     lines += counts.lines
     return slice
