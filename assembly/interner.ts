@@ -45,17 +45,8 @@ export class Interner {
 
   /** The id of the bytes `[start, end)`, adding them (payload NO_PAYLOAD) when new. */
   intern(start: i32, end: i32): i32 {
-    return this.internHashed(start, end, hashBytes(start, end - start))
-  }
-
-  /** The hash `intern` files the bytes `[start, end)` under. */
-  hash(start: i32, end: i32): i32 {
-    return hashBytes(start, end - start)
-  }
-
-  /** `intern`, with the bytes' `hash` known. */
-  internHashed(start: i32, end: i32, hash: i32): i32 {
     const length = end - start
+    const hash = hashBytes(start, length)
     const mask = this.slotCount - 1
     let slot = hash & mask
     for (;;) {
@@ -73,29 +64,6 @@ export class Interner {
       slot = (slot + 1) & mask
     }
     return this.add(start, length, hash, slot)
-  }
-
-  /**
-   * The arena offset in the first slot a value with `hash` is looked for in (EMPTY when
-   * free): mostly that value's record. For loading it early; `intern` still decides.
-   */
-  slotValue(hash: i32): i32 {
-    return load<i32>(<usize>(this.slots + (hash & (this.slotCount - 1)) * 4))
-  }
-
-  /**
-   * Load the record at arena offset `offset` (see `slotValue`; EMPTY: none) and the room
-   * after it, a cache line at a time.
-   *
-   * @returns What was loaded, mixed, so that the loads are not optimised away.
-   */
-  touch(offset: i32): i32 {
-    if (offset == EMPTY) return 0
-    const record = this.arena + offset
-    const end = this.extraAt(offset) + this.extraBytes
-    let sum = 0
-    for (let at = record; at < this.arena + end; at += 64) sum ^= load<i32>(<usize>at)
-    return sum
   }
 
   /** The payload of the value `intern` returned last. */

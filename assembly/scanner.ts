@@ -7,11 +7,37 @@
  * NUL or an invalid UTF-8 byte can only spoil the line it is in, because the next newline
  * starts afresh.
  */
-import {enqueue, flush} from './batch'
 import {byteAt, indexOfByte} from './bytes'
-import {builder, types} from './values'
-import {MESSAGE_NOISE, MESSAGE_UNKNOWN, parseMessage} from './message'
+import {keyOf} from './host'
+import {NO_PAYLOAD} from './interner'
+import {INLINE_ADDRESSES} from './name-counters'
+import {addresses, builder, clients, names, types} from './values'
 import {
+  answer,
+  addressEnd,
+  addressStart,
+  clientEnd,
+  clientStart,
+  impliedType,
+  local,
+  MESSAGE_ANSWER,
+  MESSAGE_LOCAL,
+  MESSAGE_NOISE,
+  MESSAGE_QUERY,
+  MESSAGE_UNKNOWN,
+  ANSWER_ADDRESS_V4,
+  ANSWER_ADDRESS_V6,
+  nameEnd,
+  nameStart,
+  parseMessage,
+  TYPE_A,
+  TYPE_AAAA,
+  typeEnd,
+  typeStart,
+} from './message'
+import {
+  lineTime,
+  linePid,
   lineSerial,
   lineShape,
   messageStart,
@@ -133,7 +159,6 @@ export function scan(start: i32, end: i32): i32 {
     scanLine(at, newline)
     at = newline + 1
   }
-  flush()
   return at
 }
 
@@ -143,7 +168,6 @@ export function scanLast(start: i32, end: i32): void {
   // Parsers may look one byte past a line's end, where a newline always is.
   store<u8>(<usize>end, 0x0a)
   scanLine(start, end)
-  flush()
 }
 
 /** From now on, see `tail`. */
@@ -188,7 +212,7 @@ function scanLine(start: i32, end: i32): void {
     if (parseExtraFields(end)) {
       const kind = parseMessage(messageStart, end)
       if (tail) {
-        if (kind != MESSAGE_UNKNOWN && kind != MESSAGE_NOISE) enqueue(kind, line)
+        if (kind != MESSAGE_UNKNOWN && kind != MESSAGE_NOISE) addMessage(kind, line)
         return
       }
       if (kind == MESSAGE_UNKNOWN) {
@@ -201,7 +225,7 @@ function scanLine(start: i32, end: i32): void {
         return
       }
       countShape()
-      if (kind != MESSAGE_NOISE) enqueue(kind, line)
+      if (kind != MESSAGE_NOISE) addMessage(kind, line)
       return
     }
   } else if (tag != TAG_UNKNOWN) {
@@ -229,4 +253,111 @@ function addRecord(kind: i32, line: i32, start: i32, end: i32): i32 {
   store<i32>(<usize>(record + FIELD_START * 4), start)
   store<i32>(<usize>(record + FIELD_END * 4), end)
   return record
+}
+
+function addMessage(kind: i32, line: i32): void {
+  let raw = -1
+  let key = -1
+  let record = -1
+  let type = -1
+  let client = -1
+  let address = -1
+  if (kind == MESSAGE_QUERY || kind == MESSAGE_ANSWER || kind == MESSAGE_LOCAL) {
+    internName()
+    raw = lastRaw
+    key = lastKey
+    record = lastRecord
+    if (kind == MESSAGE_QUERY) {
+      type = internType(typeStart, typeEnd)
+      client = clients.intern(clientStart, clientEnd)
+    } else if (answer == ANSWER_ADDRESS_V4 || answer == ANSWER_ADDRESS_V6) {
+      address = addressOf()
+    }
+  }
+  if (kind == MESSAGE_QUERY) touchAddresses(type)
+  builder.add(
+    kind,
+    linePid,
+    lineSerial,
+    lineTime,
+    line,
+    raw,
+    key,
+    record,
+    type,
+    client,
+    answer,
+    address,
+    local,
+    impliedType,
+  )
+}
+
+/**
+ * The last message's name: its arena offset in the names interner, its graph key id and its
+ * key's counters record (-1 for the root).
+ */
+let lastRaw: i32 = -1
+let lastKey: i32 = -1
+let lastRecord: i32 = -1
+
+/**
+ * Set lastRaw, lastKey and lastRecord for the message's name: mostly the name of the message
+ * before (a query, then its answers). Each raw name's key is asked of the host once and kept
+ * as the name's payload.
+ */
+function internName(): void {
+  if (lastRaw >= 0 && names.holdsAt(lastRaw, nameStart, nameEnd)) return
+  const id = names.intern(nameStart, nameEnd)
+  lastRaw = names.found
+  lastKey = names.payload()
+  if (lastKey == NO_PAYLOAD) {
+    lastKey = keyOf(id)
+    names.setPayload(lastKey)
+    lastRecord = builder.counters.attach(lastRaw, lastKey)
+  } else lastRecord = builder.counters.recordOfRaw(lastRaw)
+}
+
+/**
+ * The answer's address, as the address interner's record offset (the builder's address
+ * handle, turned into an id for the scan state). A name's answers repeat the same few
+ * addresses, so those in its record come first: its query has just touched the record.
+ */
+function addressOf(): i32 {
+  const counters = builder.counters
+  if (lastRecord >= 0 && counters.isObserved(lastRecord)) {
+    const family = answer == ANSWER_ADDRESS_V6 ? 1 : 0
+    for (let index = 0; index < INLINE_ADDRESSES; index++) {
+      const known = counters.address(lastRecord, family, index)
+      if (known < 0) break
+      if (addresses.holdsAt(known, addressStart, addressEnd)) return known
+    }
+  }
+  addresses.intern(addressStart, addressEnd)
+  return addresses.found
+}
+
+/** What touchAddresses loaded; exported only so that the loads cannot be optimised away. */
+export let touched: i32 = 0
+
+/**
+ * Start loading the address records a query's answers will compare with (A: the name's IPv4
+ * ones, AAAA: its IPv6 ones), while the query itself is processed: the loads then overlap.
+ */
+function touchAddresses(type: i32): void {
+  if (type > TYPE_AAAA || lastRecord < 0 || !builder.counters.isObserved(lastRecord)) return
+  const family = type == TYPE_AAAA ? 1 : 0
+  for (let index = 0; index < INLINE_ADDRESSES; index++) {
+    const known = builder.counters.address(lastRecord, family, index)
+    if (known < 0) break
+    touched ^= addresses.idAt(known)
+  }
+}
+
+/** Most queries are A or AAAA: skip hashing them. */
+function internType(start: i32, end: i32): i32 {
+  const length = end - start
+  if (length == 1 && byteAt(start) == 0x41) return TYPE_A
+  if (length == 4 && load<u32>(<usize>start) == 0x41414141) return TYPE_AAAA
+  return types.intern(start, end)
 }
