@@ -274,7 +274,6 @@ function addMessage(kind: i32, line: i32): void {
       address = addressOf()
     }
   }
-  if (kind == MESSAGE_QUERY) touchAddresses(type)
   builder.add(
     kind,
     linePid,
@@ -321,7 +320,7 @@ function internName(): void {
 /**
  * The answer's address, as the address interner's record offset (the builder's address
  * handle, turned into an id for the scan state). A name's answers repeat the same few
- * addresses, so those in its record come first: its query has just touched the record.
+ * addresses, so those in its record come first: the lookup of its name has just loaded the record.
  */
 function addressOf(): i32 {
   const counters = builder.counters
@@ -335,23 +334,6 @@ function addressOf(): i32 {
   }
   addresses.intern(addressStart, addressEnd)
   return addresses.found
-}
-
-/** What touchAddresses loaded; exported only so that the loads cannot be optimised away. */
-export let touched: i32 = 0
-
-/**
- * Start loading the address records a query's answers will compare with (A: the name's IPv4
- * ones, AAAA: its IPv6 ones), while the query itself is processed: the loads then overlap.
- */
-function touchAddresses(type: i32): void {
-  if (type > TYPE_AAAA || lastRecord < 0 || !builder.counters.isObserved(lastRecord)) return
-  const family = type == TYPE_AAAA ? 1 : 0
-  for (let index = 0; index < INLINE_ADDRESSES; index++) {
-    const known = builder.counters.address(lastRecord, family, index)
-    if (known < 0) break
-    touched ^= addresses.idAt(known)
-  }
 }
 
 /** Most queries are A or AAAA: skip hashing them. */
