@@ -13,6 +13,12 @@ import type {SliceTask, SliceMessage} from './slice-task.js'
 const task = workerData as SliceTask
 /** Bytes between progress messages. */
 const PROGRESS_BYTES = 8 << 20
+/**
+ * Bytes per read: small enough that they are still in the core's own cache when the scanner
+ * reads them, large enough that system calls cost little (128 KiB measured best; 4 MiB reads
+ * made the scan about 4% slower).
+ */
+const READ_BYTES = 128 << 10
 const post = (message: SliceMessage): void => parentPort?.postMessage(message)
 
 const scanner = new LogScanner(task.file, {
@@ -22,10 +28,10 @@ const descriptor = openSync(task.file, 'r')
 try {
   let position = task.start
   let reported = task.start
-  // Read straight into the scanner's input, up to `limit` bytes at a time.
+  // Read straight into the scanner's input, at most `limit` bytes.
   const readOn = (limit: number): number => {
     const read = scanner.fill((buffer, at, room) =>
-      readSync(descriptor, buffer, at, Math.min(room, limit), position),
+      readSync(descriptor, buffer, at, Math.min(room, limit, READ_BYTES), position),
     )
     position += read
     return read
@@ -38,7 +44,7 @@ try {
   }
   scanner.startTail()
   while (scanner.counts.lines - scanner.lines < PENDING_WINDOW) {
-    if (readOn(65_536) === 0) break
+    if (readOn(READ_BYTES) === 0) break
   }
 } finally {
   closeSync(descriptor)
