@@ -3,6 +3,6 @@
 // fifth of a second or more (src/cli/read-ahead.ts); hence the import of @oclif/core after it.
 import {readAheadFor} from '../dist/cli/read-ahead.js'
 
-readAheadFor(process.argv.slice(2))
+await readAheadFor(process.argv.slice(2))
 const {execute} = await import('@oclif/core')
 await execute({dir: import.meta.url})

@@ -19,8 +19,9 @@ export interface ManifestFlag {
 
 /**
  * @param argv The command line after `node` and the script.
+ * @returns Settles when any reading started is under way.
  */
-export function readAheadFor(argv: readonly string[]): void {
+export async function readAheadFor(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv
   if (command === undefined || !READING_COMMANDS.has(command)) return
   let flags: Record<string, ManifestFlag>
@@ -33,7 +34,7 @@ export function readAheadFor(argv: readonly string[]): void {
     return
   }
   const input = firstArgument(rest, flags)
-  if (input !== undefined) readAhead(input)
+  if (input !== undefined) await readAhead(input)
 }
 
 /**

@@ -21,8 +21,10 @@ let started: SliceReaders | undefined
  * and report.
  *
  * @param file The path the command will read first.
+ * @returns Settles when the threads are running: loading anything else before that would only
+ *   slow their start down.
  */
-export function readAhead(file: string): void {
+export async function readAhead(file: string): Promise<void> {
   const workers = Math.min(2, availableParallelism())
   if (started || file === '-' || workers < 2 || !canReadInParallel()) return
   try {
@@ -32,9 +34,12 @@ export function readAhead(file: string): void {
   } catch {
     return
   }
-  started.keepAlive(false)
   // Failures surface when ingest adopts the threads and waits for them, or not at all.
   for (const result of started.results) result.catch(() => undefined)
+  const readers = started
+  await readers.ready
+  // Unless ingest has adopted them meanwhile, they must not keep the process alive from now on.
+  if (started === readers) readers.keepAlive(false)
 }
 
 /**

@@ -24,6 +24,7 @@ const post = (message: SliceMessage): void => parentPort?.postMessage(message)
 const scanner = new LogScanner(task.file, {
   clients: task.clients ? new Map(task.clients) : undefined,
 })
+post({type: 'ready'})
 const descriptor = openSync(task.file, 'r')
 try {
   let position = task.start

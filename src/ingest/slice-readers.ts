@@ -28,6 +28,8 @@ export interface SliceReaders {
   workers: number
   /** Each slice's result, in file order. */
   results: Array<Promise<ScanResult>>
+  /** Settles when every thread has loaded its scanner (or stopped). */
+  ready: Promise<void>
   /** Where the threads' progress goes: bytes and lines read so far in slice `index`. */
   onProgress: (index: number, bytes: number, lines: number) => void
   /** Whether the threads keep the process alive until they are done. */
@@ -54,11 +56,13 @@ export function startSliceReaders(
 ): SliceReaders {
   const bounds = sliceBounds(file, size, workers)
   const threads: Worker[] = []
+  const ready: Array<Promise<void>> = []
   const readers: SliceReaders = {
     file,
     size,
     workers,
     results: [],
+    ready: Promise.resolve(),
     onProgress: () => undefined,
     keepAlive(keep) {
       for (const thread of threads) {
@@ -87,7 +91,16 @@ export function startSliceReaders(
     readers.results.push(
       sliceResult(worker, task, (bytes, lines) => readers.onProgress(index, bytes, lines)),
     )
+    ready.push(
+      new Promise((resolve) => {
+        worker.on('message', (message: SliceMessage) => {
+          if (message.type === 'ready') resolve()
+        })
+        worker.on('exit', () => resolve())
+      }),
+    )
   }
+  readers.ready = Promise.all(ready).then(() => undefined)
   return readers
 }
 
@@ -100,7 +113,7 @@ function sliceResult(
     let result: ScanResult | undefined
     worker.on('message', (message: SliceMessage) => {
       if (message.type === 'progress') report(message.bytes, message.lines)
-      else result = message.result
+      else if (message.type === 'done') result = message.result
     })
     worker.on('error', (error) => reject(inputError(task.file, error)))
     worker.on('exit', (code) => {

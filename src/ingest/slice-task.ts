@@ -13,5 +13,8 @@ export interface SliceTask {
   clients: Array<[string, string]> | undefined
 }
 
+/** `ready` once the thread has loaded its scanner, then progress now and then, then done. */
 export type SliceMessage =
-  {type: 'progress'; bytes: number; lines: number} | {type: 'done'; result: ScanResult}
+  | {type: 'ready'}
+  | {type: 'progress'; bytes: number; lines: number}
+  | {type: 'done'; result: ScanResult}
