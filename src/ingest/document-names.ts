@@ -63,63 +63,83 @@ export function documentWriter(): Record<string, unknown> {
 /** A lone UTF-16 surrogate, which `JSON.stringify` escapes and UTF-8 cannot carry. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-/**
- * The `names` entries of the document of one scanned log.
- *
- * @param log The log, scanned.
- * @returns The entries as `documentText` takes them, and how many names were asked for in
- *   query lines; `undefined` when a client label has a newline or a lone surrogate (labels
- *   come from the caller's client map; the writer reads strings a line each, as UTF-8): the
- *   graph's own serialiser then writes the document.
- */
-export function documentNames(log: LogScan): {names: Uint8Array; queried: number} | undefined {
-  const unwritable = (label: string): boolean => label.includes('\n') || LONE_SURROGATE.test(label)
-  if (log.slices.some(({state}) => state.labels.some(unwritable))) return undefined
-  const writer = documentWriter() as unknown as WriterExports
-  const put = (input: number, bytes: Uint8Array, count: number): void => {
-    const pointer = writer.allocate(bytes.byteLength)
-    new Uint8Array(writer.memory.buffer, pointer, bytes.byteLength).set(bytes)
-    writer.setInput(input, pointer, count)
-  }
-  const putText = (input: number, text: string): void => {
-    const bytes = Buffer.from(text)
-    put(input, bytes, bytes.byteLength)
-  }
-  const putNumbers = (input: number, values: Int32Array): void => {
-    put(input, new Uint8Array(values.buffer, values.byteOffset, values.byteLength), values.length)
-  }
-  for (const [index, {state}] of log.slices.entries()) {
-    putSlice(state, putText, putNumbers)
-    writer.addSlice(index)
-  }
-  putNumbers(
-    INPUT_LINE_OFFSETS,
-    Int32Array.from(log.slices, (slice) => slice.linesBefore),
-  )
-  const quotedFile = Buffer.from(JSON.stringify(log.file))
-  put(INPUT_FILE, quotedFile, quotedFile.byteLength)
-  const length = writer.writeNames()
-  return {
-    names: new Uint8Array(writer.memory.buffer, writer.text(), length),
-    queried: writer.queriedNames(),
-  }
+/** A client label the writer cannot take: it reads strings a line each, as UTF-8. */
+function unwritable(label: string): boolean {
+  return label.includes('\n') || LONE_SURROGATE.test(label)
 }
 
-function putSlice(
-  state: PackedState,
-  putText: (input: number, text: string) => void,
-  putNumbers: (input: number, values: Int32Array) => void,
-): void {
-  putText(INPUT_KEYS, state.keys)
-  putText(INPUT_TYPES, state.types)
-  putText(INPUT_ADDRESSES, state.addresses)
-  putText(INPUT_LABELS, state.labels.length > 0 ? `${state.labels.join('\n')}\n` : '')
-  putText(INPUT_SPELLINGS, state.spellings)
-  putNumbers(INPUT_SPELLING_COUNTS, state.spellingCounts)
-  putNumbers(INPUT_NAMES, state.names)
-  putNumbers(INPUT_SLOTS, state.slots)
-  putNumbers(INPUT_V4, state.v4)
-  putNumbers(INPUT_V6, state.v6)
-  putNumbers(INPUT_CNAMES, state.cnames)
-  putNumbers(INPUT_CLIENTS, state.clients)
+/**
+ * The compiled writer for one log, given each slice's state as soon as it is read: the
+ * first slices merge while later ones are still being scanned.
+ */
+export class NamesWriter {
+  private readonly writer = documentWriter() as unknown as WriterExports
+  private readonly added = new Set<number>()
+  /** Set when a slice had a label the writer cannot take (labels come from a client map). */
+  private declined = false
+
+  /** Merge slice `index` (0 for the first in the log). */
+  add(index: number, state: PackedState): void {
+    if (this.declined || this.added.has(index)) return
+    if (state.labels.some(unwritable)) {
+      this.declined = true
+      return
+    }
+    this.putText(INPUT_KEYS, state.keys)
+    this.putText(INPUT_TYPES, state.types)
+    this.putText(INPUT_ADDRESSES, state.addresses)
+    this.putText(INPUT_LABELS, state.labels.length > 0 ? `${state.labels.join('\n')}\n` : '')
+    this.putText(INPUT_SPELLINGS, state.spellings)
+    this.putNumbers(INPUT_SPELLING_COUNTS, state.spellingCounts)
+    this.putNumbers(INPUT_NAMES, state.names)
+    this.putNumbers(INPUT_SLOTS, state.slots)
+    this.putNumbers(INPUT_V4, state.v4)
+    this.putNumbers(INPUT_V6, state.v6)
+    this.putNumbers(INPUT_CNAMES, state.cnames)
+    this.putNumbers(INPUT_CLIENTS, state.clients)
+    this.writer.addSlice(index)
+    this.added.add(index)
+  }
+
+  /**
+   * The `names` entries of the log's document, its slices not added yet added first.
+   *
+   * @returns The entries as `documentText` takes them, and how many names were asked for in
+   *   query lines; `undefined` when a client label has a newline or a lone surrogate: the
+   *   graph's own serialiser then writes the document.
+   */
+  finish(log: LogScan): {names: Uint8Array; queried: number} | undefined {
+    for (const [index, {state}] of log.slices.entries()) this.add(index, state)
+    if (this.declined) return undefined
+    this.putNumbers(
+      INPUT_LINE_OFFSETS,
+      Int32Array.from(log.slices, (slice) => slice.linesBefore),
+    )
+    const quotedFile = Buffer.from(JSON.stringify(log.file))
+    this.put(INPUT_FILE, quotedFile, quotedFile.byteLength)
+    const length = this.writer.writeNames()
+    return {
+      names: new Uint8Array(this.writer.memory.buffer, this.writer.text(), length),
+      queried: this.writer.queriedNames(),
+    }
+  }
+
+  private put(input: number, bytes: Uint8Array, count: number): void {
+    const pointer = this.writer.allocate(bytes.byteLength)
+    new Uint8Array(this.writer.memory.buffer, pointer, bytes.byteLength).set(bytes)
+    this.writer.setInput(input, pointer, count)
+  }
+
+  private putText(input: number, text: string): void {
+    const bytes = Buffer.from(text)
+    this.put(input, bytes, bytes.byteLength)
+  }
+
+  private putNumbers(input: number, values: Int32Array): void {
+    this.put(
+      input,
+      new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
+      values.length,
+    )
+  }
 }

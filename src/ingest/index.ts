@@ -8,7 +8,7 @@ import {documentText, serializeGraph} from '../graph/document.js'
 import {mergeGraphs} from '../graph/merge.js'
 import {createRoot, observedNodes} from '../graph/tree.js'
 import {GRAPH_SCHEMA, type Root} from '../graph/types.js'
-import {documentNames} from './document-names.js'
+import {NamesWriter} from './document-names.js'
 import {readInputs, type IngestOptions} from './read-inputs.js'
 import {logGraph, type LogScan} from './read-log.js'
 import type {IngestSummary} from './summary.js'
@@ -54,15 +54,22 @@ export async function ingestDocument(
 ): Promise<{document: string | Uint8Array; summary: IngestSummary}> {
   let tree: Root | undefined
   let single: LogScan | undefined
-  const summary = await readInputs(inputs, options, (read) => {
-    if (inputs.length === 1 && read.log) single = read.log
-    else {
-      const graph = read.graph ?? logGraph(read.log)
-      tree = tree ? mergeGraphs(tree, graph) : graph
-    }
-  })
-  if (single) {
-    const written = documentNames(single)
+  // A single log's slices are merged as they arrive, while the others are still being read.
+  const writer = inputs.length === 1 ? new NamesWriter() : undefined
+  const summary = await readInputs(
+    inputs,
+    options,
+    (read) => {
+      if (writer && read.log) single = read.log
+      else {
+        const graph = read.graph ?? logGraph(read.log)
+        tree = tree ? mergeGraphs(tree, graph) : graph
+      }
+    },
+    writer && ((index, state) => writer.add(index, state)),
+  )
+  if (writer && single) {
+    const written = writer.finish(single)
     if (written) {
       summary.names = written.queried
       const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [single.source]}

@@ -7,6 +7,7 @@
 import {availableParallelism} from 'node:os'
 import type {Root} from '../graph/types.js'
 import {inputError, openInput, peekInput, startsLikeDocument} from './read-input.js'
+import type {PackedState} from './packed-state.js'
 import {readLog, type LogScan} from './read-log.js'
 import {PARALLEL_MIN_BYTES} from './read-ahead.js'
 import {canReadInParallel, readLogInParallel} from './read-parallel.js'
@@ -37,6 +38,7 @@ const PROGRESS_INTERVAL_MS = 200
  * @param inputs Logs (plain or gzip), `-` for stdin, or saved graph documents (detected by content).
  * @param options Client filter, progress callback, threads.
  * @param onRead Called with each input as soon as it is read.
+ * @param onSlice Called with each slice of a log read by several threads as it arrives.
  * @returns The summary of what was read; `names` is left for the caller to count.
  * @throws AllowlistError (`exit: 'input'`) naming the input that cannot be read or parsed.
  */
@@ -44,6 +46,7 @@ export async function readInputs(
   inputs: string[],
   options: IngestOptions,
   onRead: (read: InputRead) => void,
+  onSlice?: (index: number, state: PackedState) => void,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = {
     lines: 0,
@@ -68,7 +71,7 @@ export async function readInputs(
         lines: linesBefore + lines,
       })
     }
-    const {read, bytes, totalBytes} = await readOne(file, options, report)
+    const {read, bytes, totalBytes} = await readOne(file, options, report, onSlice)
     if (read.log) addLog(summary, read.log)
     else summary.sources.push(...(read.graph.data?.sources ?? []))
     onRead(read)
@@ -86,6 +89,7 @@ async function readOne(
   file: string,
   options: IngestOptions,
   report: Report,
+  onSlice: ((index: number, state: PackedState) => void) | undefined,
 ): Promise<{read: InputRead; bytes: number; totalBytes: number | undefined}> {
   const workers = options.workers ?? Math.min(2, availableParallelism())
   if (file !== '-' && workers > 1 && canReadInParallel()) {
@@ -102,6 +106,7 @@ async function readOne(
         workers,
         options.clients,
         (bytes, lines) => report(bytes, peek.size, lines),
+        onSlice,
       )
       return {read: {log}, bytes: peek.size, totalBytes: peek.size}
     }

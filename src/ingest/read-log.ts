@@ -10,7 +10,7 @@ import {dominantShape, LogScanner, type ScanCounts, type ScanResult} from './sca
 
 /**
  * A log, scanned, in one slice or in several read by different threads: its graph is
- * `logGraph(scan)`, its document also `documentNames(scan)`.
+ * `logGraph(scan)`; its document can also be written straight from it (document-names.ts).
  */
 export interface LogScan {
   file: string

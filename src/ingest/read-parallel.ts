@@ -5,6 +5,7 @@
  * so the slices' states merge into the graph a single pass would build.
  */
 import {adoptReadAhead} from './read-ahead.js'
+import type {PackedState} from './packed-state.js'
 import {logScan, type LogScan} from './read-log.js'
 import {emptyScanCounts, UNPARSED_SAMPLES, type ScanCounts, type ScanResult} from './scan-log.js'
 import {startSliceReaders} from './slice-readers.js'
@@ -17,6 +18,7 @@ export {canReadInParallel} from './slice-readers.js'
  * @param workers How many threads (slices).
  * @param clients Optional client filter (see IngestOptions).
  * @param report Called now and then with bytes and lines read so far, over all workers.
+ * @param onSlice Called with each slice's state as it arrives, in any order.
  * @returns The same result `readLog` gives for the whole file.
  */
 export async function readLogInParallel(
@@ -25,6 +27,7 @@ export async function readLogInParallel(
   workers: number,
   clients: ReadonlyMap<string, string> | undefined,
   report: (bytes: number, lines: number) => void,
+  onSlice?: (index: number, state: PackedState) => void,
 ): Promise<LogScan> {
   const readers =
     (await adoptReadAhead(file, size, workers, clients)) ??
@@ -37,7 +40,12 @@ export async function readLogInParallel(
       progress.reduce((sum, slice) => sum + slice.lines, 0),
     )
   }
-  return addSlices(file, await Promise.all(readers.results))
+  const results = readers.results.map(async (result, index) => {
+    const slice = await result
+    onSlice?.(index, slice.state)
+    return slice
+  })
+  return addSlices(file, await Promise.all(results))
 }
 
 /** Add up the slices' counts, shifting line numbers by the lines before each slice. */

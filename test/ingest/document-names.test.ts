@@ -162,7 +162,7 @@ describe('the compiled document writer', () => {
             Buffer.concat(lines.slice(index === 0 ? 0 : ends[index - 1], end)),
           )
           const log = scanInParts(parts)
-          const written = inputs.documentNames(log)
+          const written = new inputs.NamesWriter().finish(log)
           const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [log.source]}
           expect(
             Buffer.from(documentText(head, written?.names ?? new Uint8Array())).toString(),
