@@ -8,6 +8,7 @@ import {RAW_NAMES_LIMIT} from '../graph/types.js'
 import {Dictionary} from './dictionary.js'
 import {normalizeName, reverseName} from './normalize-name.js'
 import {packLines, packSpellings, type PackedState} from './packed-state.js'
+import type {ScanArrays} from './scan-state.js'
 import type {ScannerHost, ScannerInstance} from './scanner-module.js'
 import {VALUE_ADDRESS, VALUE_CLIENT, VALUE_NAME, VALUE_TYPE} from './scan-records.js'
 
@@ -60,7 +61,7 @@ export class InternedValues implements ScannerHost {
   }
 
   /** Every id's string, for a scan state. */
-  dictionaries(): Omit<PackedState, 'names' | 'slots' | 'v4' | 'v6' | 'cnames' | 'clients'> {
+  dictionaries(): Omit<PackedState, keyof ScanArrays> {
     return {
       keys: packLines(this.keys.values),
       types: this.attached().lines(VALUE_TYPE),

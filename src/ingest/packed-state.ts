@@ -5,9 +5,9 @@
  * document writer (document-names.ts) reads the texts as they are; the graph's side splits
  * them back (`unpackState`).
  */
-import type {ScanState} from './scan-state.js'
+import type {ScanArrays, ScanState} from './scan-state.js'
 
-export interface PackedState {
+export interface PackedState extends ScanArrays {
   /** Key id → graph key; type id → query type; address id → address: a line each. */
   keys: string
   types: string
@@ -18,12 +18,6 @@ export interface PackedState {
   spellings: string
   /** (key id, number of spellings) per key with spellings. */
   spellingCounts: Int32Array
-  names: Int32Array
-  slots: Int32Array
-  v4: Int32Array
-  v6: Int32Array
-  cnames: Int32Array
-  clients: Int32Array
 }
 
 /** Values as a packed text: each followed by a newline. */

@@ -18,15 +18,8 @@ import {formatTime} from './format-time.js'
 /** Per key while merging: first line's slice, first line, first seen, last seen, client bits. */
 const MERGED_NAME = 5
 
-export interface ScanState {
-  /** Key id → graph key. */
-  keys: string[]
-  /** Type id → query type as logged. */
-  types: string[]
-  /** Address id → address text. */
-  addresses: string[]
-  /** Label id → client address or instance name. */
-  labels: string[]
+/** The integer arrays of a scan state, by the ids of its dictionaries. */
+export interface ScanArrays {
   /** NAME_RECORD numbers per observed name; times are -1 when no line had a timestamp. */
   names: Int32Array
   /** SLOT_STRIDE numbers per (name, type) slot: key, type, queries, outcome counts. */
@@ -39,6 +32,17 @@ export interface ScanState {
   v6: Int32Array
   cnames: Int32Array
   clients: Int32Array
+}
+
+export interface ScanState extends ScanArrays {
+  /** Key id → graph key. */
+  keys: string[]
+  /** Type id → query type as logged. */
+  types: string[]
+  /** Address id → address text. */
+  addresses: string[]
+  /** Label id → client address or instance name. */
+  labels: string[]
   /** Sorted spellings (at most RAW_NAMES_LIMIT) by key id. */
   rawNames: Array<[number, string[]]>
 }
