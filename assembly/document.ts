@@ -13,6 +13,7 @@
 import {
   clearText,
   literal,
+  reserveText,
   textAt,
   textLength,
   writeByte,
@@ -227,6 +228,8 @@ let scratchCapacity: i32 = 64
 export function writeNames(): i32 {
   clearText()
   const keyCount = merger.keys.size
+  // About what a name's entry takes: the text then grows once, if at all.
+  reserveText(keyCount * 1024)
   const slots = new Groups(keyCount, merger.slots.size, merger.slots.firsts, null)
   const v4 = Groups.ofPairs(keyCount, merger.v4, false)
   const v6 = Groups.ofPairs(keyCount, merger.v6, false)
