@@ -3,8 +3,9 @@
  * framework takes a fifth of a second or more, and the bin script knows before that which file
  * `allowlist ingest` will read first. `readAhead` starts the reader threads on it at once;
  * parallel ingest adopts them when it reads that file the same way (same size, threads and no
- * client filter), and stops them otherwise. Until adopted they do not keep the process alive,
- * so a command that never reads the file (`--help`, a usage error) ends as it would have.
+ * client filter), and stops them otherwise. Once they have loaded their scanners, and until
+ * ingest adopts them, they do not keep the process alive: a command that never reads the file
+ * (`--help`, a usage error) ends as it would have.
  */
 import {availableParallelism} from 'node:os'
 import {peekInput} from './read-input.js'
