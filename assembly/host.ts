@@ -1,10 +1,11 @@
 /**
- * What the builder asks of the TypeScript side (src/ingest/build-graph.ts), once per distinct
- * value: the graph key of a raw name needs Unicode normalisation and punycode, a client's label
- * the client filter, and a name's spellings are kept as strings.
+ * What the scanner asks of the TypeScript side (src/ingest/interned-values.ts), once per
+ * distinct value: the graph key of a raw name that is not ASCII needs Unicode normalisation
+ * and punycode, a client's label the client filter, and a name's spellings are kept as
+ * strings. The host interns the keys it works out with the scanner's `internKey`.
  */
 
-/** The key id of raw name `rawId`, or -1 for the root. */
+/** The key id of raw name `rawId` (one with non-ASCII bytes), or -1 for the root. */
 export declare function keyOf(rawId: i32): i32
 
 /** The key id of the reverse name of the address in raw name `rawId` (PTR answers), or -1. */

@@ -8,7 +8,7 @@
  * starts afresh.
  */
 import {byteAt, indexOfByte} from './bytes'
-import {keyOf} from './host'
+import {keyOfName} from './keys'
 import {NO_PAYLOAD} from './interner'
 import {INLINE_ADDRESSES} from './name-counters'
 import {addresses, builder, clients, names, types} from './values'
@@ -88,9 +88,11 @@ export const FIELD_SHAPE: i32 = 4
 export const FIELD_SERIAL: i32 = 5
 export const FIELD_MESSAGE: i32 = 6
 
+export {internKey, keyScratch} from './keys'
 export {
   VALUE_ADDRESS,
   VALUE_CLIENT,
+  VALUE_KEY,
   VALUE_NAME,
   VALUE_TYPE,
   joinedPointer,
@@ -311,7 +313,7 @@ function internName(): void {
   lastRaw = names.found
   lastKey = names.payload()
   if (lastKey == NO_PAYLOAD) {
-    lastKey = keyOf(id)
+    lastKey = keyOfName(id, nameStart, nameEnd)
     names.setPayload(lastKey)
     lastRecord = builder.counters.attach(lastRaw, lastKey)
   } else lastRecord = builder.counters.recordOfRaw(lastRaw)

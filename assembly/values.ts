@@ -11,12 +11,15 @@ export const builder = new Builder(names)
 export const types = new Interner()
 export const clients = new Interner()
 export const addresses = new Interner()
+/** Graph keys, numbered here for every host that asks (see keys.ts). */
+export const keys = new Interner()
 
 // Interned value kinds, for valueCount/valuePointer/valueLength.
 export const VALUE_NAME: i32 = 0
 export const VALUE_TYPE: i32 = 1
 export const VALUE_CLIENT: i32 = 2
 export const VALUE_ADDRESS: i32 = 3
+export const VALUE_KEY: i32 = 4
 
 export function valueCount(kind: i32): i32 {
   return interner(kind).size
@@ -39,7 +42,7 @@ export function joinedPointer(): i32 {
 }
 
 /**
- * Write every value of `kind` (not names) one after another, each followed by a newline, which
+ * Write every value of `kind` (not raw names) one after another, each followed by a newline, which
  * no value holds: one text for the other side, instead of a call per value.
  *
  * @returns The bytes written.
@@ -64,11 +67,16 @@ export function joinValues(kind: i32): i32 {
 }
 
 function interner(kind: i32): Interner {
-  return kind == VALUE_NAME
-    ? names
-    : kind == VALUE_TYPE
-      ? types
-      : kind == VALUE_CLIENT
-        ? clients
-        : addresses
+  switch (kind) {
+    case VALUE_NAME:
+      return names
+    case VALUE_TYPE:
+      return types
+    case VALUE_CLIENT:
+      return clients
+    case VALUE_KEY:
+      return keys
+    default:
+      return addresses
+  }
 }

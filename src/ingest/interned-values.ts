@@ -1,22 +1,21 @@
 /**
- * The strings behind the scanner's ids, and the answers to what its builder asks once per
- * distinct value (assembly/host.ts): a raw name's graph key (lowercased, trailing dot
- * stripped, punycode), a client's label under the client filter, and each name's spellings.
- * Each value is decoded once, the first time it is asked for.
+ * The strings behind the scanner's ids, and the answers to what it asks once per distinct
+ * value (assembly/host.ts): the graph key of a raw name that is not ASCII (lowercased,
+ * trailing dot stripped, punycode), a client's label under the client filter, and each name's
+ * spellings. Each value is decoded once, the first time it is asked for.
  */
 import {RAW_NAMES_LIMIT} from '../graph/types.js'
 import {Dictionary} from './dictionary.js'
 import {normalizeName, reverseName} from './normalize-name.js'
-import {packLines, packSpellings, type PackedState} from './packed-state.js'
+import {packSpellings, type PackedState} from './packed-state.js'
 import type {ScanArrays} from './scan-state.js'
 import type {ScannerHost, ScannerInstance} from './scanner-module.js'
-import {VALUE_ADDRESS, VALUE_CLIENT, VALUE_NAME, VALUE_TYPE} from './scan-records.js'
+import {VALUE_ADDRESS, VALUE_CLIENT, VALUE_KEY, VALUE_NAME, VALUE_TYPE} from './scan-records.js'
 
 /** The graph key id of a name that has none (the root, `.`). */
 const NO_KEY = -1
 
 export class InternedValues implements ScannerHost {
-  private readonly keys = new Dictionary()
   private readonly labels = new Dictionary()
   /** Sorted spellings by key id, at most RAW_NAMES_LIMIT each. */
   private readonly rawNames = new Map<number, string[]>()
@@ -32,6 +31,7 @@ export class InternedValues implements ScannerHost {
     this.scanner = scanner
   }
 
+  /** The scanner keys ASCII names itself (assembly/keys.ts); this is for the others. */
   keyOf(rawId: number): number {
     return this.keyIdOf(normalizeName(this.text(VALUE_NAME, rawId)))
   }
@@ -63,9 +63,9 @@ export class InternedValues implements ScannerHost {
   /** Every id's string, for a scan state. */
   dictionaries(): Omit<PackedState, keyof ScanArrays> {
     return {
-      keys: packLines(this.keys.values),
-      types: this.attached().lines(VALUE_TYPE),
-      addresses: this.attached().lines(VALUE_ADDRESS),
+      keys: this.attached().lines(VALUE_KEY, 'utf8'),
+      types: this.attached().lines(VALUE_TYPE, 'latin1'),
+      addresses: this.attached().lines(VALUE_ADDRESS, 'latin1'),
       labels: [...this.labels.values],
       ...packSpellings([...this.rawNames]),
     }
@@ -90,6 +90,6 @@ export class InternedValues implements ScannerHost {
   }
 
   private keyIdOf(key: string): number {
-    return key === '' ? NO_KEY : this.keys.id(key)
+    return key === '' ? NO_KEY : this.attached().internKey(key)
   }
 }

@@ -21,7 +21,7 @@ export interface PackedState extends ScanArrays {
 }
 
 /** Values as a packed text: each followed by a newline. */
-export function packLines(values: readonly string[]): string {
+function packLines(values: readonly string[]): string {
   return values.length > 0 ? `${values.join('\n')}\n` : ''
 }
 

@@ -31,6 +31,7 @@ export const VALUE_NAME = 0
 export const VALUE_TYPE = 1
 export const VALUE_CLIENT = 2
 export const VALUE_ADDRESS = 3
+export const VALUE_KEY = 4
 
 export const SHAPE_PLAIN = 0
 export const SHAPE_SYSLOG = 1

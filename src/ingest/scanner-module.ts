@@ -45,6 +45,8 @@ interface ScannerExports {
   joinedPointer(): number
   valuePointer(kind: number, id: number): number
   valueLength(kind: number, id: number): number
+  keyScratch(bytes: number): number
+  internKey(start: number, end: number): number
 }
 
 let compiled: CompiledModule | undefined
@@ -122,12 +124,25 @@ export class ScannerInstance {
     return new Int32Array(this.exports.memory.buffer, pointer, length).slice()
   }
 
-  /** Every interned value of `kind` (VALUE_*, not names) in id order, a newline after each. */
-  lines(kind: number): string {
+  /**
+   * Every interned value of `kind` (VALUE_*, not names) in id order, a newline after each.
+   *
+   * @param encoding `utf8` for graph keys, `latin1` for the values taken from a line as bytes.
+   */
+  lines(kind: number, encoding: 'utf8' | 'latin1'): string {
     const length = this.exports.joinValues(kind)
     const pointer = this.exports.joinedPointer()
     this.refresh()
-    return this.bytes.toString('latin1', pointer, pointer + length)
+    return this.bytes.toString(encoding, pointer, pointer + length)
+  }
+
+  /** The id of graph key `key`, numbering it when new, among the scanner's keys. */
+  internKey(key: string): number {
+    const length = Buffer.byteLength(key)
+    const pointer = this.exports.keyScratch(length)
+    this.refresh()
+    this.bytes.write(key, pointer, 'utf8')
+    return this.exports.internKey(pointer, pointer + length)
   }
 
   /** The text of interned value `id` of `kind` (VALUE_*). */
