@@ -161,79 +161,59 @@ export class EntryWriter {
     writeValue(merger.keys, keyId)
     writeLiteral(OPEN_OBJECT)
     this.writeCounts(keyId)
-    writeNewline(3)
-    writeLiteral(ADDRESSES)
-    writeNewline(4)
-    writeLiteral(V4)
+    writeMember(3, ADDRESSES)
+    writeMember(4, V4)
     this.writeAddresses(this.v4, keyId)
     writeByte(0x2c)
-    writeNewline(4)
-    writeLiteral(V6)
+    writeMember(4, V6)
     this.writeAddresses(this.v6, keyId)
-    writeNewline(3)
-    writeLiteral(CLOSE_OBJECT_MEMBER)
-    writeNewline(3)
-    writeLiteral(CNAME_TO)
+    writeMember(3, CLOSE_OBJECT_MEMBER)
+    writeMember(3, CNAME_TO)
     this.writeKeys(this.cnameTo, keyId)
     writeByte(0x2c)
-    writeNewline(3)
-    writeLiteral(CNAME_FROM)
+    writeMember(3, CNAME_FROM)
     this.writeKeys(this.cnameFrom, keyId)
     writeByte(0x2c)
-    writeNewline(3)
-    writeLiteral(CLIENTS)
+    writeMember(3, CLIENTS)
     this.writeClients(keyId)
     writeByte(0x2c)
     const firstSeen = merger.name(keyId, FIELD_FIRST_SEEN)
     if (firstSeen >= 0) {
-      writeNewline(3)
-      writeLiteral(FIRST_SEEN)
+      writeMember(3, FIRST_SEEN)
       writeTime(firstSeen)
       writeByte(0x2c)
-      writeNewline(3)
-      writeLiteral(LAST_SEEN)
+      writeMember(3, LAST_SEEN)
       writeTime(merger.name(keyId, FIELD_LAST_SEEN))
       writeByte(0x2c)
     }
-    writeNewline(3)
-    writeLiteral(PLACES)
+    writeMember(3, PLACES)
     writeNewline(4)
     writeByte(0x7b)
-    writeNewline(5)
-    writeLiteral(FILE)
+    writeMember(5, FILE)
     writeBytes(this.file, this.fileLength)
     writeByte(0x2c)
-    writeNewline(5)
-    writeLiteral(LINE)
+    writeMember(5, LINE)
     const slice = merger.name(keyId, FIELD_SLICE)
     writeInteger(merger.name(keyId, FIELD_LINE) + getInt(this.lineOffsets, slice))
     writeNewline(4)
     writeByte(0x7d)
-    writeNewline(3)
-    writeLiteral(CLOSE_ARRAY_MEMBER)
-    writeNewline(3)
-    writeLiteral(RAW_NAMES)
+    writeMember(3, CLOSE_ARRAY_MEMBER)
+    writeMember(3, RAW_NAMES)
     this.writeSpellings(keyId)
     writeByte(0x2c)
-    writeNewline(3)
-    writeLiteral(RUNS)
+    writeMember(3, RUNS)
     writeNewline(2)
     writeByte(0x7d)
   }
+
   /** `"queries": {…},` and `"outcomes": {…},` of a name, its query types in their order. */
   private writeCounts(keyId: i32): void {
     const merger = this.merger
-    const slots = this.slots
-    const start = slots.start(keyId)
-    const count = slots.end(keyId) - start
-    const list = scratchList(count)
-    for (let index = 0; index < count; index++) {
-      setInt(list, index, getInt(slots.items, start + index))
-    }
+    const list = copyGroup(this.slots, keyId)
+    const count = this.slots.end(keyId) - this.slots.start(keyId)
     // Slots are listed by type: their rank is their type's.
     sortByRank(list, count, this.typeRanks, merger.slots.seconds)
-    writeNewline(3)
-    writeLiteral(QUERIES)
+    writeMember(3, QUERIES)
     let members = 0
     for (let index = 0; index < count; index++) {
       const slot = getInt(list, index)
@@ -247,8 +227,7 @@ export class EntryWriter {
     }
     closeObject(members, 3)
     writeByte(0x2c)
-    writeNewline(3)
-    writeLiteral(OUTCOMES)
+    writeMember(3, OUTCOMES)
     members = 0
     for (let index = 0; index < count; index++) {
       const slot = getInt(list, index)
@@ -385,6 +364,12 @@ function writeTime(time: i32): void {
 function writeTwoDigits(value: i32): void {
   if (value < 10) writeByte(0x30)
   writeInteger(value)
+}
+
+/** A new line at `depth` and the literal `name` (a member's name, or a bracket). */
+function writeMember(depth: i32, name: i32): void {
+  writeNewline(depth)
+  writeLiteral(name)
 }
 
 /** A group's values, copied into the scratch list. */
