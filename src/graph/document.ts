@@ -22,6 +22,9 @@ export interface GraphDocument {
   names: Record<string, Observation>
 }
 
+/** Everything in the document before its names. */
+export type DocumentHead = Omit<GraphDocument, 'names'>
+
 /**
  * The document for a graph: names sorted, every record's keys sorted.
  *
@@ -49,7 +52,7 @@ export function serializeGraph(root: Root): string {
   const nodes = [...observedNodes(root)].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   )
-  const head: Omit<GraphDocument, 'names'> = {
+  const head: DocumentHead = {
     schema: GRAPH_SCHEMA,
     runs: root.data?.runs ?? 0,
     sources: root.data?.sources ?? [],
@@ -68,13 +71,9 @@ export function serializeGraph(root: Root): string {
  * @param names The entries, each starting on a new line, `,` between them; empty for none.
  * @returns The whole document, final newline included.
  */
-export function documentText(
-  head: {schema: string; runs: number; sources: SourceSummary[]},
-  names: Uint8Array,
-): Buffer {
-  const text = JSON.stringify(head, undefined, 2)
+export function documentText(head: DocumentHead, names: Uint8Array): Buffer {
   return Buffer.concat([
-    Buffer.from(`${text.slice(0, -2)},\n  "names": {`),
+    Buffer.from(openNames(head)),
     names,
     Buffer.from(names.length > 0 ? '\n  }\n}\n' : '}\n}\n'),
   ])
@@ -86,15 +85,20 @@ export function documentText(
  * sorted order.
  */
 function serializeInOrder(
-  head: Omit<GraphDocument, 'names'>,
+  head: DocumentHead,
   nodes: Array<DomainNode & {data: {observation: Observation}}>,
 ): string {
   const entries = nodes.map(
     (node) =>
       `    ${JSON.stringify(node.name)}: ${JSON.stringify(documentView(node.data.observation), undefined, 2).replaceAll('\n', '\n    ')}`,
   )
-  const text = JSON.stringify(head, undefined, 2)
-  return `${text.slice(0, -2)},\n  "names": {\n${entries.join(',\n')}\n  }\n}\n`
+  return `${openNames(head)}\n${entries.join(',\n')}\n  }\n}\n`
+}
+
+/** The document's text up to the `{` that opens its names. */
+function openNames(head: DocumentHead): string {
+  // Without its closing `\n}`, the head goes on with the names.
+  return `${JSON.stringify(head, undefined, 2).slice(0, -2)},\n  "names": {`
 }
 
 /** A key JavaScript objects order before all others (`"0"`, `"42"`, up to 2³² − 2). */

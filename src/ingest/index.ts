@@ -4,7 +4,7 @@
  * graph of its own (one run), then all are merged. Large regular files are read by several
  * threads (read-parallel.ts). `ingestDocument()` gives the same graph as its document text.
  */
-import {documentText, serializeGraph} from '../graph/document.js'
+import {documentText, serializeGraph, type DocumentHead} from '../graph/document.js'
 import {mergeGraphs} from '../graph/merge.js'
 import {createRoot, observedNodes} from '../graph/tree.js'
 import {GRAPH_SCHEMA, type Root} from '../graph/types.js'
@@ -72,7 +72,7 @@ export async function ingestDocument(
     const written = writer.finish(single)
     if (written) {
       summary.names = written.queried
-      const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [single.source]}
+      const head: DocumentHead = {schema: GRAPH_SCHEMA, runs: 1, sources: [single.source]}
       return {document: documentText(head, written.names), summary}
     }
     tree = logGraph(single)

@@ -75,10 +75,12 @@ export function logScan(
 
 /** The graph of a scanned log: one run, one source. */
 export function logGraph(log: LogScan): Root {
-  let state = unpackState((log.slices[0] as LogScan['slices'][0]).state)
-  if (log.slices.length > 1) {
+  const [first, ...others] = log.slices
+  let state = unpackState((first as LogScan['slices'][0]).state)
+  if (others.length > 0) {
     const merger = new StateMerger()
-    for (const [index, slice] of log.slices.entries()) merger.add(unpackState(slice.state), index)
+    merger.add(state, 0)
+    for (const [index, slice] of others.entries()) merger.add(unpackState(slice.state), index + 1)
     state = merger.result(log.slices.map((slice) => slice.linesBefore))
   }
   const graph = createRoot()

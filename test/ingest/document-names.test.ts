@@ -3,7 +3,7 @@ import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {documentText, serializeGraph} from '../../src/graph/document.js'
+import {documentText, serializeGraph, type DocumentHead} from '../../src/graph/document.js'
 import {GRAPH_SCHEMA} from '../../src/graph/types.js'
 import * as inputs from '../../src/ingest/document-names.js'
 import {ingest, ingestDocument, type IngestOptions} from '../../src/ingest/index.js'
@@ -163,7 +163,7 @@ describe('the compiled document writer', () => {
           )
           const log = scanInParts(parts)
           const written = new inputs.NamesWriter().finish(log)
-          const head = {schema: GRAPH_SCHEMA, runs: 1, sources: [log.source]}
+          const head: DocumentHead = {schema: GRAPH_SCHEMA, runs: 1, sources: [log.source]}
           expect(
             Buffer.from(documentText(head, written?.names ?? new Uint8Array())).toString(),
           ).toBe(serializeGraph(logGraph(log)))
